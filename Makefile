@@ -1,0 +1,80 @@
+# The README's commands. Each target installs what is missing first (tools/install-deps), so they
+# work from a fresh clone. CMake presets do the rest: ci (Debug + ASan/UBSan + -Werror) for tests,
+# release for running and benchmarking.
+#
+#   make run       build the release preset and start the sandbox account server
+#   make test      build the ci preset and run every test in a private test session
+#   make bench     build the release preset and run the benchmarks (bench/run)
+#   make format    clang-format every tracked C++ file in place
+#   make clean     remove all build trees (build/)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+JOBS ?= 2
+# Where `make run` keeps the sandbox server's data (database, master key, bootstrap.json).
+DATA ?= $$HOME/.local/share/latchkey/sandbox-server
+LISTEN ?= 127.0.0.1:8765
+SERVER := build/release/app/latchkey-server/latchkey-server
+
+.PHONY: all deps test run bench package fuzz format clean release ci-build help
+
+all: help
+
+help:
+	@sed -n '1,/^$$/s/^# \{0,1\}//p' Makefile
+
+deps:
+	@tools/install-deps
+
+# Configure only when the build tree does not exist yet; afterwards the build re-runs CMake
+# by itself whenever a CMakeLists.txt changes.
+ci-build: deps
+	@[ -f build/ci/build.ninja ] || cmake --preset ci
+	cmake --build --preset ci -j$(JOBS)
+
+release: deps
+	@[ -f build/release/build.ninja ] || cmake --preset release
+	cmake --build --preset release -j$(JOBS)
+
+test: ci-build
+	tools/with-test-session ctest --preset ci -j$(JOBS) --output-on-failure
+
+# Until the desktop app exists, `make run` starts the account server as the app will: a local
+# sandbox on 127.0.0.1 with demo data. The first run bootstraps a tenant and prints its admin and
+# automation credentials once (kept in $(DATA)/bootstrap.json, mode 0600).
+run: release
+	@if [ ! -x "$(SERVER)" ]; then \
+	    echo "make run: $(SERVER) was not built (app/latchkey-server is not there yet)" >&2; \
+	    exit 1; \
+	fi
+	@data="$(DATA)"; \
+	mkdir -p "$$data"; chmod 0700 "$$data"; \
+	existing=$$(find "$$data" -maxdepth 1 \( -name bootstrap.json -o -name '*.db' \
+	    -o -name '*.sqlite' -o -name '*.sqlite3' \) -print -quit); \
+	if [ -z "$$existing" ]; then \
+	    echo "Bootstrapping a new sandbox in $$data"; \
+	    umask 077; \
+	    "$(SERVER)" bootstrap --data-dir "$$data" > "$$data/bootstrap.json.new"; \
+	    mv "$$data/bootstrap.json.new" "$$data/bootstrap.json"; \
+	    chmod 0600 "$$data/bootstrap.json"; \
+	    echo "Credentials (shown once here, kept in $$data/bootstrap.json):"; \
+	    jq . "$$data/bootstrap.json"; \
+	fi; \
+	echo "Latchkey sandbox server: http://$(LISTEN)  (data in $$data; Ctrl+C stops it)"; \
+	exec "$(SERVER)" serve --sandbox --data-dir "$$data" --listen "$(LISTEN)"
+
+bench: release
+	bench/run
+
+package:
+	@echo "make package: not implemented yet: see issue 7" >&2; exit 1
+
+fuzz:
+	@echo "make fuzz: not implemented yet: see issue 8" >&2; exit 1
+
+format:
+	git ls-files -z -- '*.cpp' '*.h' | xargs -0 -r clang-format -i
+
+clean:
+	rm -rf build/
