@@ -17,6 +17,10 @@ DATA ?= $$HOME/.local/share/latchkey/sandbox-server
 LISTEN ?= 127.0.0.1:8765
 SERVER := build/release/app/latchkey-server/latchkey-server
 
+# Let ccache reuse objects across checkouts in different folders (CI builds a fresh clone).
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+
 .PHONY: all deps test run bench package fuzz format clean release ci-build help
 
 all: help
