@@ -43,12 +43,15 @@ QByteArray timestampMac(QByteArrayView key, qint64 ts);
 
 // The value of an Authorization header for these artifacts (mac must be set):
 // Hawk id="..", ts="..", nonce="..", hash="..", ext="..", mac="..", app="..", dlg=".."
+// ext's '"' and '\' are backslash-escaped as hawk does. Empty if id, nonce or mac is missing or
+// any value has a character outside Hawk's attribute charset (so no header can be injected).
 QByteArray authorizationHeader(const Artifacts &artifacts);
 
 // Parses the value of an Authorization header. Errors mirror Hawk's own messages:
 // "Invalid header syntax", "Unknown attribute: x", "Duplicate attribute: x",
 // "Bad attribute value: x", "Bad header format", "Missing attributes".
-// Required: id, ts, nonce, mac. ts must be an integer.
+// Required: id, ts, nonce, mac. ts must be an integer in canonical form (no sign, no leading
+// zeros), so it prints back to the exact bytes the client signed.
 struct ParseResult
 {
     std::optional<Artifacts> artifacts; // method/resource/host/port are left empty
@@ -56,7 +59,8 @@ struct ParseResult
 };
 ParseResult parseAuthorizationHeader(QByteArrayView header);
 
-// WWW-Authenticate value for a stale timestamp: Hawk ts="<now>", tsm="<tsm>", error="Stale timestamp"
+// WWW-Authenticate value for a stale timestamp:
+// Hawk ts="<now>", tsm="<tsm>", error="Stale timestamp"
 QByteArray staleTimestampChallenge(QByteArrayView key, qint64 now);
 
 // Parses a WWW-Authenticate challenge such as the one above; if it carries ts and tsm and tsm
@@ -65,6 +69,8 @@ std::optional<qint64> verifiedServerTimestamp(QByteArrayView challenge, QByteArr
 
 // Client side: signs a request. `resource` is path + query as sent. Pass a content type and
 // payload to include a payload hash (hasPayload = true), as POST /api/v2/assets requires.
+// Like hawk's client, an empty nonce is replaced by a random one; empty id or key gives an empty
+// result.
 struct Request
 {
     QByteArray method;
