@@ -1,0 +1,126 @@
+#include "accountserver.h"
+
+#include "admin/admincontroller.h"
+#include "http/httptransport.h"
+#include "http/router.h"
+#include "oauth/tokenendpoint.h"
+#include "resource/resourcecontroller.h"
+#include "security/authenticator.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcServer, "latchkey.server")
+
+namespace Latchkey::Server {
+
+std::unique_ptr<ServerContext> openContext(const ServerOptions &options, QString *error)
+{
+    if (options.dataDir.isEmpty()) {
+        *error = u"Give a data directory with --data-dir."_s;
+        return nullptr;
+    }
+    QDir dir(options.dataDir);
+    if (!dir.exists() && !QDir().mkpath(options.dataDir)) {
+        *error = u"Cannot create the data directory %1."_s.arg(options.dataDir);
+        return nullptr;
+    }
+    QFile::setPermissions(options.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto masterKey = MasterKey::load(options.dataDir, error);
+    if (!masterKey)
+        return nullptr;
+    const QString location = options.database.isEmpty() || options.database == u"sqlite"
+                                 ? dir.filePath(u"latchkey.db"_s)
+                                 : options.database;
+    QString openError;
+    auto database = Database::open(location, &openError);
+    if (!database) {
+        *error = u"Cannot open the database %1: %2"_s.arg(location, openError);
+        return nullptr;
+    }
+    try {
+        database->migrate();
+    } catch (const StorageError &e) {
+        *error = u"Cannot migrate the database %1: %2"_s.arg(location, e.message());
+        return nullptr;
+    }
+    return std::make_unique<ServerContext>(std::move(database), std::move(*masterKey),
+                                           options.publicUrl, options.clock);
+}
+
+std::unique_ptr<AccountServer> AccountServer::open(const ServerOptions &options, QString *error)
+{
+    auto context = openContext(options, error);
+    if (!context)
+        return nullptr;
+    return std::unique_ptr<AccountServer>(
+        new AccountServer(std::move(context), !options.publicUrl.isEmpty()));
+}
+
+AccountServer::AccountServer(std::unique_ptr<ServerContext> context, bool explicitPublicUrl)
+    : m_context(std::move(context))
+    , m_authenticator(std::make_unique<Authenticator>(*m_context))
+    , m_admin(std::make_unique<AdminController>(*m_context, *m_authenticator))
+    , m_tokens(std::make_unique<TokenEndpoint>(*m_context))
+    , m_resources(std::make_unique<ResourceController>(*m_context, *m_authenticator))
+    , m_router(std::make_unique<Router>())
+    , m_explicitPublicUrl(explicitPublicUrl)
+{
+    m_admin->registerRoutes(*m_router);
+    m_tokens->registerRoutes(*m_router);
+    m_resources->registerRoutes(*m_router);
+}
+
+AccountServer::~AccountServer() = default;
+
+bool AccountServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *tcp = new QTcpServer(this);
+    if (!tcp->listen(address, port)) {
+        *error = u"Cannot listen on %1:%2: %3"_s.arg(address.toString())
+                     .arg(port)
+                     .arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    m_transport = new HttpTransport([this](HttpRequest &request) { return handle(request); }, this);
+    if (!m_tlsCertificate.isNull())
+        m_transport->sslSetup(m_tlsCertificate, m_tlsKey);
+    m_transport->bind(tcp);
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + address.toString() + u']'
+                             : address.toString();
+    const QString scheme = m_tlsCertificate.isNull() ? u"http"_s : u"https"_s;
+    m_url = QUrl(u"%1://%2:%3"_s.arg(scheme).arg(host).arg(tcp->serverPort()));
+    if (!m_explicitPublicUrl)
+        m_context->setPublicUrl(m_url);
+    return true;
+}
+
+void AccountServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_tlsCertificate = certificate;
+    m_tlsKey = key;
+}
+
+HttpResponse AccountServer::handle(HttpRequest &request)
+{
+    try {
+        return m_router->dispatch(request);
+    } catch (const StorageError &e) {
+        qCCritical(lcServer) << "storage failure on" << request.method << request.path << ":"
+                             << e.message();
+        HttpResponse response = HttpResponse::problem(
+            503, u"Storage unavailable"_s,
+            u"The account database could not complete the request; nothing was changed. Try "
+            "again."_s);
+        response.setHeader("Retry-After", "1");
+        return response;
+    }
+}
+
+} // namespace Latchkey::Server

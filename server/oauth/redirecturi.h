@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace Latchkey::Server::RedirectUri {
+
+// Why a redirect URI cannot be registered, or nullopt when it can: absolute https, http on a
+// loopback host (RFC 8252 §7.3), or a private-use scheme in reverse-domain form (§7.1); never a
+// fragment, never userinfo.
+std::optional<QString> registrationProblem(const QString &uri);
+
+bool isLoopbackHttp(const QString &uri);
+
+} // namespace Latchkey::Server::RedirectUri

@@ -1,0 +1,167 @@
+#include "consumerrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Server {
+
+namespace {
+
+const QString columns =
+    u"id, tenant_id, client_id, name, description, permission_group_id, grant_type, client_type, "
+    "redirect_uris, require_pkce, access_token_ttl, refresh_token_ttl, secret_digest, "
+    "previous_digest, previous_valid_until, status, created_at, created_by, last_used_at, "
+    "rotated_at, version"_s;
+
+QString urisToText(const QStringList &uris)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(uris)).toJson(QJsonDocument::Compact));
+}
+
+QStringList urisFromText(const QString &text)
+{
+    QStringList uris;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        uris.append(value.toString());
+    return uris;
+}
+
+ConsumerRecord recordFrom(const QSqlQuery &q)
+{
+    ConsumerRecord r;
+    Consumer &c = r.consumer;
+    c.id = q.value(0).toString();
+    r.tenantId = q.value(1).toString();
+    c.clientId = q.value(2).toString();
+    c.name = q.value(3).toString();
+    c.description = q.value(4).toString();
+    c.permissionGroupId = q.value(5).toString();
+    c.grantType = grantTypeFromString(q.value(6).toString()).value_or(GrantType::ClientCredentials);
+    c.clientType = clientTypeFromString(q.value(7).toString()).value_or(ClientType::Confidential);
+    c.redirectUris = urisFromText(q.value(8).toString());
+    c.requirePkce = q.value(9).toInt() != 0;
+    c.accessTokenTtl = q.value(10).toInt();
+    c.refreshTokenTtl = q.value(11).toInt();
+    r.secretDigest = q.value(12).toString();
+    r.previousDigest = q.value(13).toString();
+    c.previousSecretValidUntil = timeFrom(q.value(14));
+    c.status = entityStatusFromString(q.value(15).toString()).value_or(EntityStatus::Disabled);
+    c.createdAt = timeFrom(q.value(16));
+    c.createdBy = q.value(17).toString();
+    c.lastUsedAt = timeFrom(q.value(18));
+    c.rotatedAt = timeFrom(q.value(19));
+    c.version = q.value(20).toInt();
+    return r;
+}
+
+} // namespace
+
+void ConsumerRepository::insert(const ConsumerRecord &r)
+{
+    const Consumer &c = r.consumer;
+    m_db.exec(u"INSERT INTO consumers ("_s + columns +
+                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              {c.id,
+               r.tenantId,
+               c.clientId,
+               c.name,
+               c.description,
+               c.permissionGroupId,
+               toString(c.grantType),
+               toString(c.clientType),
+               urisToText(c.redirectUris),
+               c.requirePkce ? 1 : 0,
+               c.accessTokenTtl,
+               c.refreshTokenTtl,
+               textValue(r.secretDigest),
+               textValue(r.previousDigest),
+               timeValue(c.previousSecretValidUntil),
+               toString(c.status),
+               timeValue(c.createdAt),
+               c.createdBy,
+               timeValue(c.lastUsedAt),
+               timeValue(c.rotatedAt),
+               c.version});
+}
+
+std::optional<ConsumerRecord> ConsumerRepository::find(const QString &tenantId, const QString &id)
+{
+    QSqlQuery &q =
+        m_db.exec(u"SELECT "_s + columns + u" FROM consumers WHERE tenant_id = ? AND id = ?"_s,
+                  {tenantId, id});
+    if (!q.next())
+        return std::nullopt;
+    return recordFrom(q);
+}
+
+std::optional<ConsumerRecord> ConsumerRepository::findByClientId(const QString &clientId)
+{
+    QSqlQuery &q =
+        m_db.exec(u"SELECT "_s + columns + u" FROM consumers WHERE client_id = ?"_s, {clientId});
+    if (!q.next())
+        return std::nullopt;
+    return recordFrom(q);
+}
+
+Page<Consumer> ConsumerRepository::list(const QString &tenantId, const ConsumerFilter &filter,
+                                        const PageRequest &page)
+{
+    QString sql = u"SELECT "_s + columns + u" FROM consumers WHERE tenant_id = ?"_s;
+    QVariantList values{tenantId};
+    if (!filter.query.isEmpty()) {
+        sql += u" AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\' "
+               "OR id = ? OR client_id = ?)"_s;
+        const QString pattern = containsPattern(filter.query);
+        values << pattern << pattern << filter.query << filter.query;
+    }
+    if (filter.status) {
+        sql += u" AND status = ?"_s;
+        values << toString(*filter.status);
+    }
+    if (filter.grantType) {
+        sql += u" AND grant_type = ?"_s;
+        values << toString(*filter.grantType);
+    }
+    appendKeyset(sql, values, page);
+
+    QList<Consumer> items;
+    QSqlQuery &q = m_db.exec(sql, values);
+    while (q.next())
+        items.append(recordFrom(q).consumer);
+    return makePage(std::move(items), page.limit);
+}
+
+bool ConsumerRepository::update(ConsumerRecord &r)
+{
+    const Consumer &c = r.consumer;
+    QSqlQuery &q = m_db.exec(
+        u"UPDATE consumers SET name = ?, description = ?, permission_group_id = ?, "
+        "redirect_uris = ?, require_pkce = ?, access_token_ttl = ?, refresh_token_ttl = ?, "
+        "secret_digest = ?, previous_digest = ?, previous_valid_until = ?, status = ?, "
+        "rotated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?"_s,
+        {c.name, c.description, c.permissionGroupId, urisToText(c.redirectUris),
+         c.requirePkce ? 1 : 0, c.accessTokenTtl, c.refreshTokenTtl, textValue(r.secretDigest),
+         textValue(r.previousDigest), timeValue(c.previousSecretValidUntil), toString(c.status),
+         timeValue(c.rotatedAt), r.tenantId, c.id, c.version});
+    if (q.numRowsAffected() != 1)
+        return false;
+    ++r.consumer.version;
+    return true;
+}
+
+bool ConsumerRepository::remove(const QString &tenantId, const QString &id)
+{
+    return m_db.exec(u"DELETE FROM consumers WHERE tenant_id = ? AND id = ?"_s, {tenantId, id})
+               .numRowsAffected() == 1;
+}
+
+void ConsumerRepository::touch(const QString &id, const QDateTime &now)
+{
+    m_db.exec(u"UPDATE consumers SET last_used_at = ? WHERE id = ?"_s, {timeValue(now), id});
+}
+
+} // namespace Latchkey::Server

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+#include <stdexcept>
+
+namespace Latchkey::Server {
+
+// Thrown when the database fails in a way the request cannot recover from (disk full, locked for
+// longer than the busy timeout, connection lost). The dispatcher turns it into a 503.
+class StorageError final : public std::runtime_error
+{
+public:
+    explicit StorageError(const QString &message);
+    QString message() const;
+};
+
+// One connection to the account database (SQLite file now; PostgreSQL slots in behind the same
+// repositories, which use portable SQL only).
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    // `location` is a SQLite file path or a postgres://user:pass@host:port/db URL.
+    static std::unique_ptr<Database> open(const QString &location, QString *error);
+    ~Database();
+
+    Dialect dialect() const { return m_dialect; }
+
+    // Applies the numbered migrations not applied yet, each in its own transaction.
+    void migrate();
+    int schemaVersion();
+    bool isHealthy();
+
+    // A prepared statement cached by its text. Not reentrant for the same text.
+    QSqlQuery &prepare(const QString &sql);
+    // Binds positional values, runs it, throws StorageError on failure.
+    QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
+
+    // Every write runs in one transaction: begin/commit, rolled back when the guard dies first.
+    class Transaction final
+    {
+        Q_DISABLE_COPY_MOVE(Transaction)
+    public:
+        explicit Transaction(Database &database);
+        ~Transaction();
+        void commit();
+
+    private:
+        Database &m_database;
+        bool m_done = false;
+    };
+
+private:
+    Database(QSqlDatabase connection, Dialect dialect);
+    void finishStatements();
+
+    QSqlDatabase m_db;
+    Dialect m_dialect;
+    QHash<QString, QSqlQuery> m_statements;
+    int m_transactionDepth = 0;
+};
+
+// Column helpers: times are stored as milliseconds since the epoch, NULL when absent.
+QVariant timeValue(const QDateTime &time);
+QDateTime timeFrom(const QVariant &value);
+// Empty text is stored as NULL.
+QVariant textValue(const QString &text);
+
+} // namespace Latchkey::Server

@@ -1,0 +1,86 @@
+#include "migrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Server {
+
+// Numbered and append-only: a released migration is never edited, a new one is added. Portable
+// SQL only (SQLite and PostgreSQL); times are BIGINT milliseconds since the epoch, digests and
+// sealed secrets are base64url TEXT.
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         "accounts, credentials, authorizations, tokens, audit",
+         {
+             u"CREATE TABLE tenants (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+             "created_at BIGINT NOT NULL)"_s,
+             u"CREATE TABLE users (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "email TEXT NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL, "
+             "password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, "
+             "created_at BIGINT NOT NULL, version INTEGER NOT NULL DEFAULT 1, "
+             "UNIQUE (tenant_id, email))"_s,
+             u"CREATE TABLE permission_groups (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "name TEXT NOT NULL, description TEXT NOT NULL, scopes TEXT NOT NULL, "
+             "UNIQUE (tenant_id, name))"_s,
+             u"CREATE TABLE api_keys (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "name TEXT NOT NULL, description TEXT NOT NULL, "
+             "permission_group_id TEXT NOT NULL REFERENCES permission_groups(id), "
+             "secret_sealed TEXT NOT NULL, status TEXT NOT NULL, expires_at BIGINT, "
+             "created_at BIGINT NOT NULL, created_by TEXT NOT NULL, last_used_at BIGINT, "
+             "rotated_at BIGINT, previous_secret_sealed TEXT, previous_valid_until BIGINT, "
+             "version INTEGER NOT NULL DEFAULT 1)"_s,
+             u"CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at)"_s,
+             u"CREATE TABLE consumers (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "client_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT NOT NULL, "
+             "permission_group_id TEXT NOT NULL REFERENCES permission_groups(id), "
+             "grant_type TEXT NOT NULL, client_type TEXT NOT NULL, redirect_uris TEXT NOT NULL, "
+             "require_pkce INTEGER NOT NULL, access_token_ttl INTEGER NOT NULL, "
+             "refresh_token_ttl INTEGER NOT NULL, secret_digest TEXT, previous_digest TEXT, "
+             "previous_valid_until BIGINT, status TEXT NOT NULL, created_at BIGINT NOT NULL, "
+             "created_by TEXT NOT NULL, last_used_at BIGINT, rotated_at BIGINT, "
+             "version INTEGER NOT NULL DEFAULT 1)"_s,
+             u"CREATE INDEX consumers_tenant ON consumers (tenant_id, created_at)"_s,
+             u"CREATE TABLE authorizations (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+             "consumer_id TEXT NOT NULL REFERENCES consumers(id) ON DELETE CASCADE, "
+             "scopes TEXT NOT NULL, created_at BIGINT NOT NULL, last_used_at BIGINT, "
+             "revoked_at BIGINT, revoked_by TEXT, version INTEGER NOT NULL DEFAULT 1)"_s,
+             u"CREATE INDEX authorizations_tenant ON authorizations (tenant_id, created_at, id)"_s,
+             u"CREATE INDEX authorizations_consumer ON authorizations "
+             "(tenant_id, consumer_id, created_at, id)"_s,
+             u"CREATE INDEX authorizations_user ON authorizations "
+             "(tenant_id, user_id, created_at, id)"_s,
+             u"CREATE TABLE tokens (digest TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "consumer_id TEXT NOT NULL REFERENCES consumers(id) ON DELETE CASCADE, "
+             "authorization_id TEXT REFERENCES authorizations(id) ON DELETE CASCADE, "
+             "scopes TEXT NOT NULL, issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+             "revoked_at BIGINT, family_id TEXT, code_digest TEXT)"_s,
+             u"CREATE INDEX tokens_authorization ON tokens (authorization_id)"_s,
+             u"CREATE INDEX tokens_consumer ON tokens (consumer_id)"_s,
+             u"CREATE INDEX tokens_expiry ON tokens (expires_at)"_s,
+             u"CREATE TABLE hawk_nonces (key_id TEXT NOT NULL, nonce TEXT NOT NULL, "
+             "ts BIGINT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (key_id, nonce, ts))"_s,
+             u"CREATE INDEX hawk_nonces_seen ON hawk_nonces (seen_at)"_s,
+             u"CREATE TABLE audit_events (id {{autoincrement}}, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+             "target_type TEXT NOT NULL, target_id TEXT NOT NULL, details TEXT NOT NULL, "
+             "remote_address TEXT NOT NULL)"_s,
+             u"CREATE INDEX audit_events_tenant ON audit_events (tenant_id, id)"_s,
+             u"CREATE TABLE assets (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "name TEXT NOT NULL, created_at BIGINT NOT NULL, created_by TEXT NOT NULL)"_s,
+             u"CREATE INDEX assets_tenant ON assets (tenant_id, created_at)"_s,
+         }},
+    };
+    return list;
+}
+
+} // namespace Latchkey::Server

@@ -1,0 +1,85 @@
+#include "tokenrepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Server {
+
+void TokenRepository::insert(const TokenRecord &t)
+{
+    m_db.exec(u"INSERT INTO tokens (digest, kind, tenant_id, consumer_id, authorization_id, "
+              "scopes, issued_at, expires_at, revoked_at, family_id, code_digest) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              {t.digest, t.kind == TokenRecord::Kind::Access ? u"access"_s : u"refresh"_s,
+               t.tenantId, t.consumerId, textValue(t.authorizationId), t.scopes.join(u' '),
+               timeValue(t.issuedAt), timeValue(t.expiresAt), timeValue(t.revokedAt),
+               textValue(t.familyId), textValue(t.codeDigest)});
+}
+
+std::optional<TokenRecord> TokenRepository::find(const QString &digest)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT digest, kind, tenant_id, consumer_id, authorization_id, "
+                             "scopes, issued_at, expires_at, revoked_at, family_id, code_digest "
+                             "FROM tokens WHERE digest = ?"_s,
+                             {digest});
+    if (!q.next())
+        return std::nullopt;
+    TokenRecord t;
+    t.digest = q.value(0).toString();
+    t.kind = q.value(1).toString() == u"refresh" ? TokenRecord::Kind::Refresh
+                                                 : TokenRecord::Kind::Access;
+    t.tenantId = q.value(2).toString();
+    t.consumerId = q.value(3).toString();
+    t.authorizationId = q.value(4).toString();
+    t.scopes = q.value(5).toString().split(u' ', Qt::SkipEmptyParts);
+    t.issuedAt = timeFrom(q.value(6));
+    t.expiresAt = timeFrom(q.value(7));
+    t.revokedAt = timeFrom(q.value(8));
+    t.familyId = q.value(9).toString();
+    t.codeDigest = q.value(10).toString();
+    return t;
+}
+
+bool TokenRepository::revoke(const QString &digest, const QDateTime &now)
+{
+    return m_db.exec(u"UPDATE tokens SET revoked_at = ? WHERE digest = ? AND revoked_at IS NULL"_s,
+                     {timeValue(now), digest})
+               .numRowsAffected() == 1;
+}
+
+int TokenRepository::revokeFamily(const QString &familyId, const QDateTime &now)
+{
+    return m_db
+        .exec(u"UPDATE tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL"_s,
+              {timeValue(now), familyId})
+        .numRowsAffected();
+}
+
+int TokenRepository::revokeIssuedFromCode(const QString &codeDigest, const QDateTime &now)
+{
+    return m_db
+        .exec(u"UPDATE tokens SET revoked_at = ? WHERE code_digest = ? AND revoked_at IS NULL"_s,
+              {timeValue(now), codeDigest})
+        .numRowsAffected();
+}
+
+int TokenRepository::purgeExpired(const QDateTime &before)
+{
+    return m_db.exec(u"DELETE FROM tokens WHERE expires_at < ?"_s, {timeValue(before)})
+        .numRowsAffected();
+}
+
+bool NonceRepository::remember(const QString &keyId, const QString &nonce, qint64 ts,
+                               const QDateTime &now)
+{
+    return m_db.exec(u"INSERT INTO hawk_nonces (key_id, nonce, ts, seen_at) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT DO NOTHING"_s,
+                     {keyId, nonce, ts, timeValue(now)})
+               .numRowsAffected() == 1;
+}
+
+void NonceRepository::forgetOlderThan(const QDateTime &before)
+{
+    m_db.exec(u"DELETE FROM hawk_nonces WHERE seen_at < ?"_s, {timeValue(before)});
+}
+
+} // namespace Latchkey::Server
