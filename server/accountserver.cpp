@@ -3,7 +3,10 @@
 #include "admin/admincontroller.h"
 #include "http/httptransport.h"
 #include "http/router.h"
+#include "oauth/authorizeendpoint.h"
+#include "oauth/discovery.h"
 #include "oauth/tokenendpoint.h"
+#include "oauth/tokeninspection.h"
 #include "resource/resourcecontroller.h"
 #include "security/authenticator.h"
 
@@ -66,12 +69,18 @@ AccountServer::AccountServer(std::unique_ptr<ServerContext> context, bool explic
     , m_authenticator(std::make_unique<Authenticator>(*m_context))
     , m_admin(std::make_unique<AdminController>(*m_context, *m_authenticator))
     , m_tokens(std::make_unique<TokenEndpoint>(*m_context))
+    , m_inspection(std::make_unique<TokenInspection>(*m_context, *m_tokens))
+    , m_authorize(std::make_unique<AuthorizeEndpoint>(*m_context))
+    , m_discovery(std::make_unique<Discovery>(*m_context))
     , m_resources(std::make_unique<ResourceController>(*m_context, *m_authenticator))
     , m_router(std::make_unique<Router>())
     , m_explicitPublicUrl(explicitPublicUrl)
 {
     m_admin->registerRoutes(*m_router);
     m_tokens->registerRoutes(*m_router);
+    m_inspection->registerRoutes(*m_router);
+    m_authorize->registerRoutes(*m_router);
+    m_discovery->registerRoutes(*m_router);
     m_resources->registerRoutes(*m_router);
 }
 

@@ -13,6 +13,9 @@
 namespace Latchkey::Server {
 
 class AdminController;
+class AuthorizeEndpoint;
+class Discovery;
+class TokenInspection;
 class Authenticator;
 class HttpTransport;
 class ResourceController;
@@ -56,6 +59,9 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<TokenEndpoint> m_tokens;
+    std::unique_ptr<TokenInspection> m_inspection;
+    std::unique_ptr<AuthorizeEndpoint> m_authorize;
+    std::unique_ptr<Discovery> m_discovery;
     std::unique_ptr<ResourceController> m_resources;
     std::unique_ptr<Router> m_router;
     HttpTransport *m_transport = nullptr;

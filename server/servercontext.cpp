@@ -12,6 +12,7 @@ ServerContext::ServerContext(std::unique_ptr<Database> database, MasterKey maste
     , nonces(*database)
     , audit(*database)
     , assets(*database)
+    , oauth(*database)
     , m_database(std::move(database))
     , m_masterKey(std::move(masterKey))
     , m_publicUrl(std::move(publicUrl))

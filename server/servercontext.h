@@ -7,6 +7,7 @@
 #include "storage/consumerrepository.h"
 #include "storage/database.h"
 #include "storage/keyrepository.h"
+#include "storage/oauthrepository.h"
 #include "storage/tokenrepository.h"
 
 #include <QUrl>
@@ -43,6 +44,7 @@ public:
     NonceRepository nonces;
     AuditRepository audit;
     AssetRepository assets;
+    OAuthRepository oauth;
 
 private:
     std::unique_ptr<Database> m_database;

@@ -27,6 +27,8 @@ ConsumerRecord newConsumer(ServerContext &context, const QString &tenantId, cons
     Consumer &c = record.consumer;
     c.id = Random::id(u"con_");
     c.clientId = Random::id(u"ck_");
+    if (name == u"latchkey-desktop")
+        c.clientId = context.consumers.findByClientId(name) ? name + u'-' + tenantId : name;
     c.name = name;
     c.description = description;
     c.permissionGroupId = groupId(context, tenantId, group);
@@ -116,11 +118,22 @@ QJsonObject bootstrap(ServerContext &context, const BootstrapOptions &options)
                     GrantType::ClientCredentials, ClientType::Confidential, {}, &automationSecret);
     auditSystem(context, tenant.id, u"consumer.create"_s, u"consumer"_s, automation.consumer.id);
 
+    // The desktop app signs super admins in as this public client (PKCE, loopback redirect,
+    // RFC 8252). The first tenant of a server gets the well-known id; later ones a unique one.
+    QString noSecret;
+    ConsumerRecord desktop =
+        newConsumer(context, tenant.id, u"latchkey-desktop"_s,
+                    u"The Latchkey desktop app; super admins sign in with it."_s,
+                    u"Administration"_s, GrantType::AuthorizationCode, ClientType::Public,
+                    {u"http://127.0.0.1/callback"_s}, &noSecret);
+    auditSystem(context, tenant.id, u"consumer.create"_s, u"consumer"_s, desktop.consumer.id);
+
     QJsonObject result{{u"tenant"_s, QJsonObject{{u"id"_s, tenant.id}, {u"name"_s, tenant.name}}},
                        {u"admin"_s, QJsonObject{{u"email"_s, options.adminEmail.toLower()},
                                                 {u"password"_s, password}}},
                        {u"automation"_s, QJsonObject{{u"client_id"_s, automation.consumer.clientId},
-                                                     {u"client_secret"_s, automationSecret}}}};
+                                                     {u"client_secret"_s, automationSecret}}},
+                       {u"desktop"_s, QJsonObject{{u"client_id"_s, desktop.consumer.clientId}}}};
     if (options.sandbox)
         result.insert(u"sandbox_users"_s, seedSandbox(context, tenant.id));
     transaction.commit();

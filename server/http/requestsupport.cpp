@@ -7,6 +7,58 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Server {
 
+namespace {
+
+QString formDecode(QByteArray text)
+{
+    text.replace('+', ' ');
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(text));
+}
+
+} // namespace
+
+FormData::FormData(QByteArrayView encoded)
+{
+    for (const QByteArray &pair : encoded.toByteArray().split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        if (equals < 0)
+            m_items.append({formDecode(pair), QString()});
+        else
+            m_items.append({formDecode(pair.left(equals)), formDecode(pair.mid(equals + 1))});
+    }
+}
+
+QString FormData::value(const QString &name) const
+{
+    for (const auto &[key, value] : m_items) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+bool FormData::contains(const QString &name) const
+{
+    return count(name) > 0;
+}
+
+int FormData::count(const QString &name) const
+{
+    return int(std::count_if(m_items.cbegin(), m_items.cend(),
+                             [&name](const auto &item) { return item.first == name; }));
+}
+
+QString FormData::repeated(const QStringList &names) const
+{
+    for (const QString &name : names) {
+        if (count(name) > 1)
+            return name;
+    }
+    return {};
+}
+
 std::variant<QJsonObject, HttpResponse> jsonObjectBody(const HttpRequest &request)
 {
     if (request.body.trimmed().isEmpty())

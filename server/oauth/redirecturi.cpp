@@ -1,5 +1,6 @@
 #include "redirecturi.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +48,19 @@ bool isLoopbackHttp(const QString &uri)
 {
     const QUrl url(uri);
     return url.scheme() == u"http" && isLoopbackHost(url.host());
+}
+
+bool matches(const QString &registered, const QString &requested)
+{
+    if (registered == requested)
+        return true;
+    // Exact text but for the port: no case folding, no path or query normalisation.
+    static const QRegularExpression loopback(
+        u"^(http://(?:127\\.0\\.0\\.1|\\[::1\\]|localhost))(?::[0-9]{1,5})?([/?].*)?$"_s);
+    const QRegularExpressionMatch a = loopback.match(registered);
+    const QRegularExpressionMatch b = loopback.match(requested);
+    return a.hasMatch() && b.hasMatch() && a.captured(1) == b.captured(1) &&
+           a.captured(2) == b.captured(2);
 }
 
 } // namespace Latchkey::Server::RedirectUri

@@ -13,4 +13,9 @@ std::optional<QString> registrationProblem(const QString &uri);
 
 bool isLoopbackHttp(const QString &uri);
 
+// Whether a redirect_uri sent to /oauth/authorize matches a registered one: character for
+// character, except that the port of an http loopback URI is ignored (RFC 8252 §7.3), since
+// native apps listen on whatever port is free.
+bool matches(const QString &registered, const QString &requested);
+
 } // namespace Latchkey::Server::RedirectUri

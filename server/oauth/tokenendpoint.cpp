@@ -5,33 +5,17 @@
 #include "servercontext.h"
 
 #include <protocol/crypto.h>
+#include <protocol/pkce.h>
 #include <protocol/random.h>
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcToken, "latchkey.server.oauth.token", QtInfoMsg)
+
 namespace Latchkey::Server {
-
-int FailureLimiter::retryAfter(const QString &key, const QDateTime &now) const
-{
-    const auto it = m_failures.constFind(key);
-    if (it == m_failures.constEnd() || it->size() < m_limit)
-        return 0;
-    const QDateTime oldest = it->at(it->size() - m_limit);
-    const qint64 wait = m_window - oldest.secsTo(now);
-    return wait > 0 ? int(wait) : 0;
-}
-
-void FailureLimiter::recordFailure(const QString &key, const QDateTime &now)
-{
-    QList<QDateTime> &list = m_failures[key];
-    list.append(now);
-    while (!list.isEmpty() && list.first().secsTo(now) >= m_window)
-        list.removeFirst();
-    if (m_failures.size() > 100000)
-        m_failures.clear(); // bounded memory under a flood; the window restarts
-}
 
 TokenEndpoint::TokenEndpoint(ServerContext &context)
     : m_context(context)
@@ -57,20 +41,26 @@ QString formDecode(const QByteArray &text)
     // RFC 6749 App. B: form-urlencoded, '+' is a space.
     QByteArray copy = text;
     copy.replace('+', ' ');
-    return QUrl::fromPercentEncoding(copy);
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(copy));
+}
+
+bool isSubset(const QStringList &scopes, const QStringList &of)
+{
+    return std::all_of(scopes.cbegin(), scopes.cend(),
+                       [&of](const QString &scope) { return of.contains(scope); });
 }
 
 } // namespace
 
 TokenEndpoint::ClientAuthentication TokenEndpoint::authenticateClient(const HttpRequest &request,
-                                                                      const QUrlQuery &form)
+                                                                      const FormData &form)
 {
     ClientAuthentication result;
     QString clientId;
     QString secret;
     bool secretGiven = false;
     const QByteArray authorization = request.header("authorization");
-    const bool bodyCredentials = form.hasQueryItem(u"client_secret"_s);
+    const bool bodyCredentials = form.contains(u"client_secret"_s);
     if (authorization.startsWith("Basic ")) {
         result.usedBasic = true;
         const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
@@ -91,8 +81,8 @@ TokenEndpoint::ClientAuthentication TokenEndpoint::authenticateClient(const Http
             return result;
         }
     } else {
-        clientId = form.queryItemValue(u"client_id"_s, QUrl::FullyDecoded);
-        secret = form.queryItemValue(u"client_secret"_s, QUrl::FullyDecoded);
+        clientId = form.value(u"client_id"_s);
+        secret = form.value(u"client_secret"_s);
         secretGiven = bodyCredentials;
     }
     if (clientId.isEmpty()) {
@@ -151,15 +141,14 @@ HttpResponse TokenEndpoint::token(const HttpRequest &request)
     if (!contentType.startsWith("application/x-www-form-urlencoded"))
         return oauthError(400, u"invalid_request"_s,
                           u"Send the parameters as application/x-www-form-urlencoded."_s);
-    QByteArray body = request.body;
-    body.replace('+', "%20");
-    const QUrlQuery form(QString::fromLatin1(body));
-    for (const QString &name : {u"grant_type"_s, u"scope"_s, u"client_id"_s}) {
-        if (form.allQueryItemValues(name).size() > 1)
-            return oauthError(400, u"invalid_request"_s,
-                              u"The parameter %1 appears more than once."_s.arg(name));
-    }
-    const QString grantType = form.queryItemValue(u"grant_type"_s, QUrl::FullyDecoded);
+    const FormData form(request.body);
+    const QString repeated =
+        form.repeated({u"grant_type"_s, u"scope"_s, u"client_id"_s, u"client_secret"_s, u"code"_s,
+                       u"redirect_uri"_s, u"code_verifier"_s, u"refresh_token"_s});
+    if (!repeated.isEmpty())
+        return oauthError(400, u"invalid_request"_s,
+                          u"The parameter %1 appears more than once."_s.arg(repeated));
+    const QString grantType = form.value(u"grant_type"_s);
     if (grantType.isEmpty())
         return oauthError(400, u"invalid_request"_s, u"grant_type is missing."_s);
 
@@ -169,11 +158,15 @@ HttpResponse TokenEndpoint::token(const HttpRequest &request)
 
     if (grantType == u"client_credentials")
         return clientCredentials(*client.consumer, form);
+    if (grantType == u"authorization_code")
+        return authorizationCode(*client.consumer, form);
+    if (grantType == u"refresh_token")
+        return refreshToken(*client.consumer, form);
     return oauthError(400, u"unsupported_grant_type"_s,
                       u"This server does not support the grant type %1."_s.arg(grantType));
 }
 
-HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, const QUrlQuery &form)
+HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, const FormData &form)
 {
     const Consumer &consumer = record.consumer;
     if (consumer.grantType != GrantType::ClientCredentials ||
@@ -185,8 +178,8 @@ HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, cons
         m_context.accounts.permissionGroup(record.tenantId, consumer.permissionGroupId);
     const QStringList allowed = group ? group->scopes : QStringList();
     QStringList scopes = allowed;
-    const QString requested = form.queryItemValue(u"scope"_s, QUrl::FullyDecoded);
-    if (form.hasQueryItem(u"scope"_s)) {
+    const QString requested = form.value(u"scope"_s);
+    if (form.contains(u"scope"_s)) {
         scopes = requested.split(u' ', Qt::SkipEmptyParts);
         scopes.removeDuplicates();
         for (const QString &scope : std::as_const(scopes)) {
@@ -199,28 +192,148 @@ HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, cons
             return oauthError(400, u"invalid_scope"_s, u"scope is empty."_s);
     }
 
-    const QDateTime now = m_context.now();
-    const QString token = Random::secret();
-    TokenRecord issued;
-    issued.digest = m_context.masterKey().digest(token);
-    issued.kind = TokenRecord::Kind::Access;
-    issued.tenantId = record.tenantId;
-    issued.consumerId = consumer.id;
-    issued.scopes = scopes;
-    issued.issuedAt = now;
-    issued.expiresAt = now.addSecs(consumer.accessTokenTtl);
-    {
-        Database::Transaction transaction(m_context.database());
-        m_context.tokens.insert(issued);
-        if (!consumer.lastUsedAt.isValid() || consumer.lastUsedAt.secsTo(now) >= 60)
-            m_context.consumers.touch(consumer.id, now);
-        transaction.commit();
-    }
+    return issue(record, {}, scopes, {}, {});
+}
 
-    HttpResponse response = HttpResponse::json(200, {{u"access_token"_s, token},
-                                                     {u"token_type"_s, u"Bearer"_s},
-                                                     {u"expires_in"_s, consumer.accessTokenTtl},
-                                                     {u"scope"_s, scopes.join(u' ')}});
+HttpResponse TokenEndpoint::authorizationCode(const ConsumerRecord &record, const FormData &form)
+{
+    const QDateTime now = m_context.now();
+    const QString code = form.value(u"code"_s);
+    if (code.isEmpty())
+        return oauthError(400, u"invalid_request"_s, u"code is missing."_s);
+    const QString digest = m_context.masterKey().digest(code);
+    const auto stored = m_context.oauth.code(digest);
+    if (!stored || stored->consumerId != record.consumer.id)
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The authorization code is not known to this client."_s);
+    if (stored->usedAt.isValid()) {
+        // A replayed code means it leaked: end everything issued from it (RFC 6749 §4.1.2).
+        Database::Transaction transaction(m_context.database());
+        const int revoked = m_context.tokens.revokeIssuedFromCode(digest, now);
+        transaction.commit();
+        qCWarning(lcToken) << "authorization code reused; revoked" << revoked << "tokens";
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The authorization code was already used; the tokens issued from it "
+                          "are revoked."_s);
+    }
+    if (stored->expiresAt <= now)
+        return oauthError(400, u"invalid_grant"_s, u"The authorization code expired."_s);
+    if (!form.contains(u"redirect_uri"_s) || form.value(u"redirect_uri"_s) != stored->redirectUri)
+        return oauthError(400, u"invalid_grant"_s,
+                          u"redirect_uri must be the one sent to the authorization endpoint."_s);
+    const QString verifier = form.value(u"code_verifier"_s);
+    if (stored->codeChallenge.isEmpty()) {
+        if (!verifier.isEmpty())
+            return oauthError(400, u"invalid_grant"_s,
+                              u"code_verifier sent, but the authorization request had no "
+                              "code_challenge."_s);
+    } else {
+        if (verifier.isEmpty())
+            return oauthError(400, u"invalid_grant"_s, u"code_verifier is missing (PKCE)."_s);
+        if (!Pkce::isValidVerifier(verifier) ||
+            !Crypto::constantTimeEquals(Pkce::challengeS256(verifier).toLatin1(),
+                                        stored->codeChallenge.toLatin1()))
+            return oauthError(400, u"invalid_grant"_s,
+                              u"code_verifier does not match the code_challenge."_s);
+    }
+    const auto authorization =
+        m_context.authorizations.find(record.tenantId, stored->authorizationId);
+    if (!authorization || !authorization->isActive())
+        return oauthError(400, u"invalid_grant"_s, u"The authorization was revoked."_s);
+
+    Database::Transaction transaction(m_context.database());
+    if (!m_context.oauth.useCode(digest, now))
+        return oauthError(400, u"invalid_grant"_s, u"The authorization code was already used."_s);
+    HttpResponse response =
+        issue(record, stored->authorizationId, stored->scopes, Random::id(u"fam_"), digest);
+    transaction.commit();
+    return response;
+}
+
+HttpResponse TokenEndpoint::refreshToken(const ConsumerRecord &record, const FormData &form)
+{
+    const QDateTime now = m_context.now();
+    const QString token = form.value(u"refresh_token"_s);
+    if (token.isEmpty())
+        return oauthError(400, u"invalid_request"_s, u"refresh_token is missing."_s);
+    const auto stored = m_context.tokens.find(m_context.masterKey().digest(token));
+    if (!stored || stored->kind != TokenRecord::Kind::Refresh ||
+        stored->consumerId != record.consumer.id)
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The refresh token is not known to this client."_s);
+    if (stored->revokedAt.isValid()) {
+        // Reuse of a rotated refresh token: someone else has the family (RFC 9700 §4.14).
+        Database::Transaction transaction(m_context.database());
+        m_context.tokens.revokeFamily(stored->familyId, now);
+        transaction.commit();
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The refresh token was already used or revoked; every token of its "
+                          "family is now revoked. Sign in again."_s);
+    }
+    if (stored->expiresAt <= now)
+        return oauthError(400, u"invalid_grant"_s, u"The refresh token expired. Sign in again."_s);
+    const auto authorization =
+        m_context.authorizations.find(record.tenantId, stored->authorizationId);
+    if (!authorization || !authorization->isActive())
+        return oauthError(400, u"invalid_grant"_s, u"The authorization was revoked."_s);
+
+    QStringList scopes = stored->scopes;
+    if (form.contains(u"scope"_s)) {
+        scopes = form.value(u"scope"_s).split(u' ', Qt::SkipEmptyParts);
+        scopes.removeDuplicates();
+        if (scopes.isEmpty() || !isSubset(scopes, stored->scopes))
+            return oauthError(400, u"invalid_scope"_s,
+                              u"A refresh may only narrow the scopes (granted: %1)."_s.arg(
+                                  stored->scopes.join(u' ')));
+    }
+    Database::Transaction transaction(m_context.database());
+    if (!m_context.tokens.revoke(stored->digest, now))
+        return oauthError(400, u"invalid_grant"_s, u"The refresh token was already used."_s);
+    HttpResponse response =
+        issue(record, stored->authorizationId, scopes, stored->familyId, stored->codeDigest);
+    transaction.commit();
+    return response;
+}
+
+HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &authorizationId,
+                                  const QStringList &scopes, const QString &familyId,
+                                  const QString &codeDigest)
+{
+    const Consumer &consumer = record.consumer;
+    const QDateTime now = m_context.now();
+    const QString accessToken = Random::secret();
+    TokenRecord access;
+    access.digest = m_context.masterKey().digest(accessToken);
+    access.kind = TokenRecord::Kind::Access;
+    access.tenantId = record.tenantId;
+    access.consumerId = consumer.id;
+    access.authorizationId = authorizationId;
+    access.scopes = scopes;
+    access.issuedAt = now;
+    access.expiresAt = now.addSecs(consumer.accessTokenTtl);
+    access.familyId = familyId;
+    access.codeDigest = codeDigest;
+
+    QJsonObject body{{u"access_token"_s, accessToken},
+                     {u"token_type"_s, u"Bearer"_s},
+                     {u"expires_in"_s, consumer.accessTokenTtl},
+                     {u"scope"_s, scopes.join(u' ')}};
+    Database::Transaction transaction(m_context.database());
+    m_context.tokens.insert(access);
+    if (!familyId.isEmpty()) {
+        const QString refreshToken = Random::secret();
+        TokenRecord refresh = access;
+        refresh.digest = m_context.masterKey().digest(refreshToken);
+        refresh.kind = TokenRecord::Kind::Refresh;
+        refresh.expiresAt = now.addSecs(consumer.refreshTokenTtl);
+        m_context.tokens.insert(refresh);
+        body.insert(u"refresh_token"_s, refreshToken);
+    }
+    if (!consumer.lastUsedAt.isValid() || consumer.lastUsedAt.secsTo(now) >= 60)
+        m_context.consumers.touch(consumer.id, now);
+    transaction.commit();
+
+    HttpResponse response = HttpResponse::json(200, body);
     return noStore(response);
 }
 

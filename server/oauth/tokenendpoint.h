@@ -1,39 +1,20 @@
 #pragma once
 
 #include "http/httpmessage.h"
+#include "security/failurelimiter.h"
 #include "storage/consumerrepository.h"
-
-#include <QHash>
 
 namespace Latchkey::Server {
 
 class Router;
 class ServerContext;
 
-// Counts failures per key (client id, remote address) in a sliding window; past the limit the
-// caller answers 429 with Retry-After.
-class FailureLimiter final
-{
-public:
-    FailureLimiter(int limit, int windowSeconds)
-        : m_limit(limit)
-        , m_window(windowSeconds)
-    {
-    }
+class FormData;
 
-    // Seconds to wait, or 0 when the key may try again now.
-    int retryAfter(const QString &key, const QDateTime &now) const;
-    void recordFailure(const QString &key, const QDateTime &now);
-    void reset(const QString &key) { m_failures.remove(key); }
-
-private:
-    int m_limit;
-    int m_window;
-    QHash<QString, QList<QDateTime>> m_failures;
-};
-
-// POST /oauth/token. This issue's grant is client_credentials (client_secret_basic and
-// client_secret_post); errors as RFC 6749 §5.2 says.
+// POST /oauth/token: authorization_code (single use, bound to client, redirect URI and PKCE),
+// refresh_token (rotated on every use, reuse revokes the family) and client_credentials; client
+// authentication client_secret_basic, client_secret_post, or none for public clients. Errors
+// as RFC 6749 §5.2 says.
 class TokenEndpoint final
 {
 public:
@@ -49,12 +30,18 @@ public:
         HttpResponse error;
     };
     // Authenticates the calling client (Basic, post, or none for a public client).
-    ClientAuthentication authenticateClient(const HttpRequest &request, const QUrlQuery &form);
+    ClientAuthentication authenticateClient(const HttpRequest &request, const FormData &form);
 
     static HttpResponse oauthError(int status, const QString &error, const QString &description);
 
 private:
-    HttpResponse clientCredentials(const ConsumerRecord &consumer, const QUrlQuery &form);
+    HttpResponse clientCredentials(const ConsumerRecord &consumer, const FormData &form);
+    HttpResponse authorizationCode(const ConsumerRecord &consumer, const FormData &form);
+    HttpResponse refreshToken(const ConsumerRecord &consumer, const FormData &form);
+    // Issues an access token (and a refresh token when `familyId` is set) and answers with them.
+    HttpResponse issue(const ConsumerRecord &consumer, const QString &authorizationId,
+                       const QStringList &scopes, const QString &familyId,
+                       const QString &codeDigest);
 
     ServerContext &m_context;
     FailureLimiter m_failures{10, 60};

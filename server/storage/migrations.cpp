@@ -79,6 +79,32 @@ const QList<Migration> &migrations()
              "name TEXT NOT NULL, created_at BIGINT NOT NULL, created_by TEXT NOT NULL)"_s,
              u"CREATE INDEX assets_tenant ON assets (tenant_id, created_at)"_s,
          }},
+        {2,
+         "authorization code flow: pending requests, codes, sign-in sessions",
+         {
+             u"CREATE TABLE authorization_requests (id TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "consumer_id TEXT NOT NULL REFERENCES consumers(id) ON DELETE CASCADE, "
+             "redirect_uri TEXT NOT NULL, scopes TEXT NOT NULL, state TEXT, "
+             "code_challenge TEXT, csrf_digest TEXT NOT NULL, user_id TEXT, "
+             "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX authorization_requests_expiry ON authorization_requests (expires_at)"_s,
+             u"CREATE TABLE authorization_codes (digest TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "consumer_id TEXT NOT NULL REFERENCES consumers(id) ON DELETE CASCADE, "
+             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+             "authorization_id TEXT NOT NULL REFERENCES authorizations(id) ON DELETE CASCADE, "
+             "redirect_uri TEXT NOT NULL, scopes TEXT NOT NULL, code_challenge TEXT, "
+             "expires_at BIGINT NOT NULL, used_at BIGINT)"_s,
+             u"CREATE INDEX authorization_codes_expiry ON authorization_codes (expires_at)"_s,
+             u"CREATE TABLE sessions (digest TEXT PRIMARY KEY, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+             "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX sessions_expiry ON sessions (expires_at)"_s,
+             u"CREATE INDEX tokens_family ON tokens (family_id)"_s,
+             u"CREATE INDEX tokens_code ON tokens (code_digest)"_s,
+         }},
     };
     return list;
 }
