@@ -64,11 +64,23 @@ std::optional<int> readBoundedInt(const QJsonObject &body, const QString &name, 
     if (it == body.constEnd())
         return std::nullopt;
     const double value = it->toDouble(-1);
-    if (!it->isDouble() || value != double(qint64(value)) || value < min || value > max) {
+    // The range first: casting a double beyond qint64 is undefined behaviour.
+    if (!it->isDouble() || value < min || value > max || value != double(qint64(value))) {
         errors.append({name, u"Must be a whole number from %1 to %2."_s.arg(min).arg(max)});
         return std::nullopt;
     }
     return int(value);
+}
+
+// The id a bulk revocation names in `field`; a number or an empty id is an error, not a 404.
+QString readRequiredId(const QJsonObject &body, const QString &field, const QString &what,
+                       FieldErrors &errors)
+{
+    QString id;
+    readString(body, field, id, errors);
+    if (id.isEmpty() && errors.isEmpty())
+        errors.append({field, u"A %1 id is required."_s.arg(what)});
+    return id;
 }
 
 QJsonObject pageJson(const QJsonArray &items, const QString &nextCursor)
@@ -783,14 +795,18 @@ HttpResponse AdminController::revokeAuthorizations(HttpRequest &request, const P
         revoked = m_context.authorizations.revoke(admin.tenantId, ids, admin.actor(), now);
         details.insert(u"ids"_s, QJsonArray::fromStringList(ids));
     } else if (body.contains(u"consumer_id"_s)) {
-        const QString consumerId = body.value(u"consumer_id"_s).toString();
+        const QString consumerId = readRequiredId(body, u"consumer_id"_s, u"consumer"_s, errors);
+        if (!errors.isEmpty())
+            return validationProblem(errors);
         if (!m_context.consumers.find(admin.tenantId, consumerId))
             return notFound(u"consumer"_s, consumerId);
         revoked = m_context.authorizations.revokeAllOfConsumer(admin.tenantId, consumerId,
                                                                admin.actor(), now);
         details.insert(u"consumer_id"_s, consumerId);
     } else {
-        const QString userId = body.value(u"user_id"_s).toString();
+        const QString userId = readRequiredId(body, u"user_id"_s, u"user"_s, errors);
+        if (!errors.isEmpty())
+            return validationProblem(errors);
         if (!m_context.accounts.user(admin.tenantId, userId))
             return notFound(u"user"_s, userId);
         revoked =

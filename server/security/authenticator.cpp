@@ -37,6 +37,15 @@ HttpResponse bearerError(const QString &message)
     return response;
 }
 
+// Whether an Authorization header uses `scheme`, which is case-insensitive (RFC 9110 §11.1).
+bool hasScheme(const QByteArray &authorization, QByteArrayView scheme)
+{
+    return authorization.size() > scheme.size() && authorization.at(scheme.size()) == ' ' &&
+           QByteArrayView(authorization)
+                   .first(scheme.size())
+                   .compare(scheme, Qt::CaseInsensitive) == 0;
+}
+
 bool stale(const QDateTime &lastUsed, const QDateTime &now)
 {
     return !lastUsed.isValid() || lastUsed.secsTo(now) >= Authenticator::lastUsedResolutionSeconds;
@@ -57,7 +66,7 @@ QStringList intersect(const QStringList &a, const QStringList &b)
 AuthResult Authenticator::authenticate(const HttpRequest &request)
 {
     const QByteArray authorization = request.header("authorization");
-    if (authorization.startsWith("Hawk ") || authorization.startsWith("hawk "))
+    if (hasScheme(authorization, "Hawk"))
         return authenticateHawk(request);
     if (authorization.isEmpty()) {
         HttpResponse response = HttpResponse::problem(
@@ -73,7 +82,7 @@ AuthResult Authenticator::authenticate(const HttpRequest &request)
 AuthResult Authenticator::authenticateBearer(const HttpRequest &request)
 {
     const QByteArray authorization = request.header("authorization");
-    if (!authorization.startsWith("Bearer ")) {
+    if (!hasScheme(authorization, "Bearer")) {
         HttpResponse response =
             HttpResponse::problem(401, u"Unauthorized"_s,
                                   u"Send an OAuth access token as \"Authorization: Bearer …\"."_s);
