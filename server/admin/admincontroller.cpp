@@ -471,6 +471,9 @@ void readConsumerFields(const QJsonObject &body, Consumer &c, bool creating, Fie
             errors.append({u"require_pkce"_s, u"Must be true or false."_s});
         c.requirePkce = body.value(u"require_pkce"_s).toBool(true);
         changed.insert(u"require_pkce"_s, c.requirePkce);
+        if (c.clientType == ClientType::Public && !c.requirePkce)
+            errors.append(
+                {u"require_pkce"_s, u"A public client must use PKCE (RFC 9700 §2.1.1)."_s});
     }
     if (auto ttl = readBoundedInt(body, u"access_token_ttl"_s, 60, 24 * 3600, errors)) {
         c.accessTokenTtl = *ttl;

@@ -13,28 +13,45 @@ void Router::add(QByteArrayView method, const QString &pattern, Handler handler)
 HttpResponse Router::dispatch(HttpRequest &request) const
 {
     const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    // Among the routes whose path matches, the most specific (most literal segments) wins:
+    // /authorizations/revoke before /authorizations/{id}, also for the 405 answer.
+    int mostLiterals = -1;
+    const Route *chosen = nullptr;
+    QHash<QString, QString> chosenParameters;
     QByteArrayList allowed;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
         QHash<QString, QString> parameters;
+        int literals = 0;
         bool matches = true;
         for (qsizetype i = 0; i < segments.size() && matches; ++i) {
             const QString &expected = route.segments.at(i);
-            if (expected.startsWith(u'{') && expected.endsWith(u'}'))
+            if (expected.startsWith(u'{') && expected.endsWith(u'}')) {
                 parameters.insert(expected.mid(1, expected.size() - 2), segments.at(i));
-            else
+            } else {
                 matches = expected == segments.at(i);
+                ++literals;
+            }
         }
-        if (!matches)
+        if (!matches || literals < mostLiterals)
             continue;
-        if (route.method != request.method &&
-            !(request.method == "HEAD" && route.method == "GET")) {
-            allowed.append(route.method);
-            continue;
+        if (literals > mostLiterals) {
+            mostLiterals = literals;
+            chosen = nullptr;
+            allowed.clear();
         }
-        request.pathParameters = std::move(parameters);
-        return route.handler(request);
+        const bool methodMatches =
+            route.method == request.method || (request.method == "HEAD" && route.method == "GET");
+        if (methodMatches && !chosen) {
+            chosen = &route;
+            chosenParameters = std::move(parameters);
+        }
+        allowed.append(route.method);
+    }
+    if (chosen) {
+        request.pathParameters = std::move(chosenParameters);
+        return chosen->handler(request);
     }
     if (!allowed.isEmpty()) {
         HttpResponse response = HttpResponse::problem(

@@ -76,7 +76,7 @@ void AuthorizationRepository::appendFilter(QString &sql, QVariantList &values,
     if (filter.active)
         sql += *filter.active ? u" AND a.revoked_at IS NULL"_s : u" AND a.revoked_at IS NOT NULL"_s;
     if (!filter.query.isEmpty()) {
-        sql += u" AND (LOWER(u.email) LIKE ? ESCAPE '\\' OR LOWER(c.name) LIKE ? ESCAPE '\\')"_s;
+        sql += u" AND (LOWER(u.email) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\')"_s;
         const QString pattern = containsPattern(filter.query);
         values << pattern << pattern;
     }

@@ -63,29 +63,32 @@ ConsumerRecord recordFrom(const QSqlQuery &q)
 void ConsumerRepository::insert(const ConsumerRecord &r)
 {
     const Consumer &c = r.consumer;
-    m_db.exec(u"INSERT INTO consumers ("_s + columns +
-                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-              {c.id,
-               r.tenantId,
-               c.clientId,
-               c.name,
-               c.description,
-               c.permissionGroupId,
-               toString(c.grantType),
-               toString(c.clientType),
-               urisToText(c.redirectUris),
-               c.requirePkce ? 1 : 0,
-               c.accessTokenTtl,
-               c.refreshTokenTtl,
-               textValue(r.secretDigest),
-               textValue(r.previousDigest),
-               timeValue(c.previousSecretValidUntil),
-               toString(c.status),
-               timeValue(c.createdAt),
-               c.createdBy,
-               timeValue(c.lastUsedAt),
-               timeValue(c.rotatedAt),
-               c.version});
+    m_db.exec(
+        u"INSERT INTO consumers ("_s + columns +
+            u", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)"_s,
+        {c.id,
+         r.tenantId,
+         c.clientId,
+         c.name,
+         c.description,
+         c.permissionGroupId,
+         toString(c.grantType),
+         toString(c.clientType),
+         urisToText(c.redirectUris),
+         c.requirePkce ? 1 : 0,
+         c.accessTokenTtl,
+         c.refreshTokenTtl,
+         textValue(r.secretDigest),
+         textValue(r.previousDigest),
+         timeValue(c.previousSecretValidUntil),
+         toString(c.status),
+         timeValue(c.createdAt),
+         c.createdBy,
+         timeValue(c.lastUsedAt),
+         timeValue(c.rotatedAt),
+         c.version,
+         foldForSearch(c.name + u'\n' + c.description)});
 }
 
 std::optional<ConsumerRecord> ConsumerRepository::find(const QString &tenantId, const QString &id)
@@ -113,10 +116,10 @@ Page<Consumer> ConsumerRepository::list(const QString &tenantId, const ConsumerF
     QString sql = u"SELECT "_s + columns + u" FROM consumers WHERE tenant_id = ?"_s;
     QVariantList values{tenantId};
     if (!filter.query.isEmpty()) {
-        sql += u" AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\' "
+        sql += u" AND (search_text LIKE ? ESCAPE '\\' "
                "OR id = ? OR client_id = ?)"_s;
         const QString pattern = containsPattern(filter.query);
-        values << pattern << pattern << filter.query << filter.query;
+        values << pattern << filter.query << filter.query;
     }
     if (filter.status) {
         sql += u" AND status = ?"_s;
@@ -142,11 +145,13 @@ bool ConsumerRepository::update(ConsumerRecord &r)
         u"UPDATE consumers SET name = ?, description = ?, permission_group_id = ?, "
         "redirect_uris = ?, require_pkce = ?, access_token_ttl = ?, refresh_token_ttl = ?, "
         "secret_digest = ?, previous_digest = ?, previous_valid_until = ?, status = ?, "
-        "rotated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?"_s,
+        "rotated_at = ?, search_text = ?, version = version + 1 "
+        "WHERE tenant_id = ? AND id = ? AND version = ?"_s,
         {c.name, c.description, c.permissionGroupId, urisToText(c.redirectUris),
          c.requirePkce ? 1 : 0, c.accessTokenTtl, c.refreshTokenTtl, textValue(r.secretDigest),
          textValue(r.previousDigest), timeValue(c.previousSecretValidUntil), toString(c.status),
-         timeValue(c.rotatedAt), r.tenantId, c.id, c.version});
+         timeValue(c.rotatedAt), foldForSearch(c.name + u'\n' + c.description), r.tenantId, c.id,
+         c.version});
     if (q.numRowsAffected() != 1)
         return false;
     ++r.consumer.version;

@@ -119,7 +119,8 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &values)
             query.bindValue(int(i), value);
     }
     if (!query.exec()) {
-        const QString message = query.lastError().text();
+        // Statements carry placeholders only, never values: safe to name in a log.
+        const QString message = query.lastError().text() + u" in: "_s + sql.left(120);
         qCWarning(lcStorage) << "statement failed:" << message;
         throw StorageError(message);
     }
@@ -145,6 +146,8 @@ void Database::migrate()
                     u"migration %1 (%2) failed: %3"_s.arg(migration.version)
                         .arg(QString::fromLatin1(migration.name), query.lastError().text()));
         }
+        if (migration.backfill)
+            migration.backfill(*this);
         exec(u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s,
              {migration.version, QString::fromLatin1(migration.name),
               QDateTime::currentMSecsSinceEpoch()});

@@ -37,12 +37,13 @@ KeyRecord recordFrom(const QSqlQuery &q)
 void KeyRepository::insert(const KeyRecord &r)
 {
     m_db.exec(u"INSERT INTO api_keys ("_s + columns +
-                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                  u", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
               {r.key.id, r.tenantId, r.key.name, r.key.description, r.key.permissionGroupId,
                r.sealedSecret, toString(r.key.status), timeValue(r.key.expiresAt),
                timeValue(r.key.createdAt), r.key.createdBy, timeValue(r.key.lastUsedAt),
                timeValue(r.key.rotatedAt), textValue(r.previousSealedSecret),
-               timeValue(r.key.previousSecretValidUntil), r.key.version});
+               timeValue(r.key.previousSecretValidUntil), r.key.version,
+               foldForSearch(r.key.name + u'\n' + r.key.description)});
 }
 
 std::optional<KeyRecord> KeyRepository::find(const QString &tenantId, const QString &id)
@@ -69,10 +70,10 @@ Page<ApiKey> KeyRepository::list(const QString &tenantId, const KeyFilter &filte
     QString sql = u"SELECT "_s + columns + u" FROM api_keys WHERE tenant_id = ?"_s;
     QVariantList values{tenantId};
     if (!filter.query.isEmpty()) {
-        sql += u" AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\' "
+        sql += u" AND (search_text LIKE ? ESCAPE '\\' "
                "OR id = ?)"_s;
         const QString pattern = containsPattern(filter.query);
-        values << pattern << pattern << filter.query;
+        values << pattern << filter.query;
     }
     if (filter.status) {
         sql += u" AND status = ?"_s;
@@ -92,12 +93,14 @@ bool KeyRepository::update(KeyRecord &r)
     QSqlQuery &q =
         m_db.exec(u"UPDATE api_keys SET name = ?, description = ?, permission_group_id = ?, "
                   "secret_sealed = ?, status = ?, expires_at = ?, rotated_at = ?, "
-                  "previous_secret_sealed = ?, previous_valid_until = ?, version = version + 1 "
+                  "previous_secret_sealed = ?, previous_valid_until = ?, search_text = ?, "
+                  "version = version + 1 "
                   "WHERE tenant_id = ? AND id = ? AND version = ?"_s,
                   {r.key.name, r.key.description, r.key.permissionGroupId, r.sealedSecret,
                    toString(r.key.status), timeValue(r.key.expiresAt), timeValue(r.key.rotatedAt),
                    textValue(r.previousSealedSecret), timeValue(r.key.previousSecretValidUntil),
-                   r.tenantId, r.key.id, r.key.version});
+                   foldForSearch(r.key.name + u'\n' + r.key.description), r.tenantId, r.key.id,
+                   r.key.version});
     if (q.numRowsAffected() != 1)
         return false;
     ++r.key.version;

@@ -1,8 +1,30 @@
 #include "migrations.h"
 
+#include "database.h"
+#include "paging.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Server {
+
+namespace {
+
+void backfillSearchText(Database &db)
+{
+    for (const QString &table : {u"api_keys"_s, u"consumers"_s}) {
+        QList<QPair<QString, QString>> rows;
+        QSqlQuery &select = db.exec(u"SELECT id, name, description FROM "_s + table);
+        while (select.next()) {
+            rows.append(
+                {select.value(0).toString(),
+                 foldForSearch(select.value(1).toString() + u'\n' + select.value(2).toString())});
+        }
+        for (const auto &[id, text] : rows)
+            db.exec(u"UPDATE "_s + table + u" SET search_text = ? WHERE id = ?"_s, {text, id});
+    }
+}
+
+} // namespace
 
 // Numbered and append-only: a released migration is never edited, a new one is added. Portable
 // SQL only (SQLite and PostgreSQL); times are BIGINT milliseconds since the epoch, digests and
@@ -105,6 +127,13 @@ const QList<Migration> &migrations()
              u"CREATE INDEX tokens_family ON tokens (family_id)"_s,
              u"CREATE INDEX tokens_code ON tokens (code_digest)"_s,
          }},
+        {3,
+         "accent- and case-insensitive search",
+         {
+             u"ALTER TABLE api_keys ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE consumers ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"_s,
+         },
+         backfillSearchText},
     };
     return list;
 }

@@ -4,11 +4,15 @@
 
 namespace Latchkey::Server {
 
+class Database;
+
 struct Migration
 {
     int version;
     const char *name;
-    QStringList statements; // "{{autoincrement}}" and "{{blob}}" are replaced per dialect
+    QStringList statements; // "{{autoincrement}}" is replaced per dialect
+    // Runs after the statements, in the same transaction: data changes SQL cannot express.
+    void (*backfill)(Database &database) = nullptr;
 };
 
 const QList<Migration> &migrations();

@@ -50,7 +50,11 @@ Page<T> makePage(QList<T> items, int limit)
     return page;
 }
 
-// LIKE pattern for a case-insensitive "contains" search, with % _ and \ escaped (ESCAPE '\').
+// What searches compare: case-folded and without accents, so "agil" finds "Integração Ágil"
+// in any language (SQLite's LOWER() folds ASCII only).
+QString foldForSearch(const QString &text);
+
+// LIKE pattern for a "contains" search over folded text, with % _ and \ escaped (ESCAPE '\').
 QString containsPattern(const QString &text);
 
 } // namespace Latchkey::Server
