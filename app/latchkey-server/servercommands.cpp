@@ -66,8 +66,8 @@ QCommandLineOption databaseOption()
             u"URL"_s};
 }
 
-// Parses `arguments` (the command's own, program name first); on --help or a usage error prints
-// and returns the exit code to leave with.
+// Parses `arguments` (the command's own, its name first: "latchkey-server serve"); on --help or a
+// usage error prints and returns the exit code to leave with.
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments,
                          const QString &example)
 {
@@ -77,7 +77,12 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
         return exitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        out() << parser.helpText() << u"\nExample:\n  "_s << example << u'\n';
+        // QCommandLineParser's usage line names the executable only; name the command as well.
+        QString help = parser.helpText();
+        const QString generic = u"Usage: "_s + QCoreApplication::arguments().constFirst();
+        if (help.startsWith(generic))
+            help.replace(0, generic.size(), u"Usage: "_s + arguments.first());
+        out() << help << u"\nExample:\n  "_s << example << u'\n';
         return exitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -376,14 +381,15 @@ int run(const QStringList &arguments)
         return command.isEmpty() ? exitUsage : exitOk;
     }
     QStringList rest = arguments.mid(2);
+    const QString program = u"latchkey-server"_s;
     if (command == u"serve")
-        return serve(QStringList{arguments.first() + u" serve"_s} + rest);
+        return serve(QStringList{program + u" serve"_s} + rest);
     if (command == u"bootstrap")
-        return bootstrap(QStringList{arguments.first() + u" bootstrap"_s} + rest);
+        return bootstrap(QStringList{program + u" bootstrap"_s} + rest);
     if (command == u"migrate")
-        return migrate(QStringList{arguments.first() + u" migrate"_s} + rest);
+        return migrate(QStringList{program + u" migrate"_s} + rest);
     if (command == u"user" && arguments.value(2) == u"add")
-        return userAdd(QStringList{arguments.first() + u" user add"_s} + arguments.mid(3));
+        return userAdd(QStringList{program + u" user add"_s} + arguments.mid(3));
     err() << u"Unknown command: %1\n\n"_s.arg(QStringList(arguments.mid(1)).join(u' '))
           << QString::fromUtf8(topHelp);
     return exitUsage;
