@@ -87,7 +87,8 @@ void HttpClient::attempt(const std::shared_ptr<Pending> &pending)
         const auto pairs = reply->rawHeaderPairs();
         for (const auto &[name, value] : pairs)
             exchange.responseHeaders.append({name, value});
-        exchange.responseBody = reply->readAll();
+        if (reply->isOpen())
+            exchange.responseBody = reply->readAll();
         if (exchange.status == 0)
             exchange.error = reply->errorString();
         if (m_observer)

@@ -3,6 +3,8 @@
 #include <protocol/problem.h>
 
 #include <QFuture>
+#include <QObject>
+#include <QPromise>
 #include <QString>
 
 #include <optional>
@@ -81,6 +83,33 @@ template<typename T>
 Task<T> readyTask(Result<T> result)
 {
     return QtFuture::makeReadyFuture(std::move(result));
+}
+
+// Runs `next` with the result of `first` and finishes with the Task it returns: the sequential
+// step the core needs (get a token, then call the API). `next` runs on `context`'s thread.
+template<typename F>
+struct FutureValue;
+template<typename U>
+struct FutureValue<QFuture<U>>
+{
+    using type = U;
+};
+
+template<typename T, typename Next>
+auto chain(Task<T> first, QObject *context, Next next) -> decltype(next(std::declval<Result<T>>()))
+{
+    using Out = decltype(next(std::declval<Result<T>>()));
+    using U = typename FutureValue<Out>::type;
+    auto promise = std::make_shared<QPromise<U>>();
+    promise->start();
+    Out result = promise->future();
+    first.then(context, [promise, context, next = std::move(next)](Result<T> value) mutable {
+        next(std::move(value)).then(context, [promise](U out) {
+            promise->addResult(std::move(out));
+            promise->finish();
+        });
+    });
+    return result;
 }
 
 } // namespace Latchkey::Core
