@@ -289,15 +289,15 @@ HttpResponse TokenEndpoint::refreshToken(const ConsumerRecord &record, const For
     Database::Transaction transaction(m_context.database());
     if (!m_context.tokens.revoke(stored->digest, now))
         return oauthError(400, u"invalid_grant"_s, u"The refresh token was already used."_s);
-    HttpResponse response =
-        issue(record, stored->authorizationId, scopes, stored->familyId, stored->codeDigest);
+    HttpResponse response = issue(record, stored->authorizationId, scopes, stored->familyId,
+                                  stored->codeDigest, stored->scopes);
     transaction.commit();
     return response;
 }
 
 HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &authorizationId,
                                   const QStringList &scopes, const QString &familyId,
-                                  const QString &codeDigest)
+                                  const QString &codeDigest, const QStringList &refreshScopes)
 {
     const Consumer &consumer = record.consumer;
     const QDateTime now = m_context.now();
@@ -325,6 +325,8 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
         TokenRecord refresh = access;
         refresh.digest = m_context.masterKey().digest(refreshToken);
         refresh.kind = TokenRecord::Kind::Refresh;
+        if (!refreshScopes.isEmpty())
+            refresh.scopes = refreshScopes;
         refresh.expiresAt = now.addSecs(consumer.refreshTokenTtl);
         m_context.tokens.insert(refresh);
         body.insert(u"refresh_token"_s, refreshToken);

@@ -39,9 +39,11 @@ private:
     HttpResponse authorizationCode(const ConsumerRecord &consumer, const FormData &form);
     HttpResponse refreshToken(const ConsumerRecord &consumer, const FormData &form);
     // Issues an access token (and a refresh token when `familyId` is set) and answers with them.
+    // The refresh token carries `refreshScopes` when given: a narrowed refresh keeps the grant's
+    // scope on the refresh token (RFC 6749 §6).
     HttpResponse issue(const ConsumerRecord &consumer, const QString &authorizationId,
                        const QStringList &scopes, const QString &familyId,
-                       const QString &codeDigest);
+                       const QString &codeDigest, const QStringList &refreshScopes = {});
 
     ServerContext &m_context;
     FailureLimiter m_failures{10, 60};
