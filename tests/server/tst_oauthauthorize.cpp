@@ -500,14 +500,25 @@ void TestOAuthAuthorize::pkceOptOutLetsAConfidentialClientSkipIt()
     QCOMPARE(plain.status, 302);
     QCOMPARE(plain.locationParameter(u"error"_s), u"invalid_request"_s);
 
-    // A public client cannot opt out.
-    const QJsonObject app =
-        m_server->createConsumer({{u"name"_s, u"Phone app"_s},
-                                  {u"grant_type"_s, u"authorization_code"_s},
-                                  {u"client_type"_s, u"public"_s},
-                                  {u"require_pkce"_s, false},
-                                  {u"redirect_uris"_s, QJsonArray{u"com.example.phone:/cb"_s}}});
+    // A public client cannot opt out: the admin API refuses it...
+    const QJsonObject phone{{u"name"_s, u"Phone app"_s},
+                            {u"grant_type"_s, u"authorization_code"_s},
+                            {u"client_type"_s, u"public"_s},
+                            {u"redirect_uris"_s, QJsonArray{u"com.example.phone:/cb"_s}}};
+    QJsonObject optOut = phone;
+    optOut.insert(u"require_pkce"_s, false);
+    optOut.insert(u"permission_group_id"_s, u"Maintenance"_s);
+    const Reply refusedOptOut = m_server->admin("POST", u"/api/admin/v1/consumers"_s, optOut);
+    QVERIFY2(refusedOptOut.status == 422, refusedOptOut.describe().constData());
+    // ...and the authorize endpoint requires PKCE of a public client even if the stored row says
+    // otherwise (rows written before that check existed).
+    const QJsonObject app = m_server->createConsumer(phone);
     QVERIFY(!app.isEmpty());
+    m_server->context().database().exec(u"UPDATE consumers SET require_pkce = 0 WHERE id = ?"_s,
+                                        {app[u"id"_s].toString()});
+    QVERIFY(!m_server->context()
+                 .consumers.findByClientId(app[u"client_id"_s].toString())
+                 ->consumer.requirePkce);
     FormFields appFields = parameters(app[u"client_id"_s].toString(), u"com.example.phone:/cb"_s);
     appFields.removeIf([](const auto &field) { return field.first.startsWith(u"code_challenge"); });
     const Page refused = browser.open(authorizeUrl(appFields));
@@ -515,6 +526,7 @@ void TestOAuthAuthorize::pkceOptOutLetsAConfidentialClientSkipIt()
     QCOMPARE(refused.location.toString(QUrl::RemoveQuery), u"com.example.phone:/cb"_s);
     QCOMPARE(refused.locationParameter(u"error"_s), u"invalid_request"_s);
     QVERIFY(refused.locationParameter(u"error_description"_s).contains(u"PKCE is required"_s));
+    QCOMPARE(issuedCodes(), 1);
 }
 
 void TestOAuthAuthorize::stateIsEchoedSafely()
