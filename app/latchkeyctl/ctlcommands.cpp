@@ -1,0 +1,744 @@
+#include "ctlcommands.h"
+
+#include "ctloutput.h"
+
+#include <account/accountclient.h>
+#include <net/httpclient.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QProcessEnvironment>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Ctl {
+
+namespace {
+
+using Core::Error;
+using Core::Result;
+using Core::Task;
+
+// What one command run needs: its parsed arguments and, once asked for, an account client.
+class Invocation
+{
+public:
+    QCommandLineParser parser;
+    bool json = false;
+
+    Result<Core::AccountClient *> account()
+    {
+        if (m_client)
+            return m_client.get();
+        const auto env = QProcessEnvironment::systemEnvironment();
+        const QString url = env.value(u"LATCHKEY_URL"_s);
+        const QString clientId = env.value(u"LATCHKEY_CLIENT_ID"_s);
+        const QString secret = env.value(u"LATCHKEY_CLIENT_SECRET"_s);
+        if (url.isEmpty() || clientId.isEmpty() || secret.isEmpty()) {
+            return Error{
+                Error::Kind::Authentication,
+                0,
+                QCoreApplication::translate("latchkeyctl", "Not signed in to any account."),
+                QCoreApplication::translate(
+                    "latchkeyctl",
+                    "Set LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET to an "
+                    "automation consumer's credentials."),
+                {},
+                {}};
+        }
+        const QUrl base(url, QUrl::StrictMode);
+        if (!base.isValid() || (base.scheme() != u"http" && base.scheme() != u"https"))
+            return Error{
+                Error::Kind::Usage,
+                0,
+                QCoreApplication::translate("latchkeyctl", "LATCHKEY_URL is not an http(s) URL: %1")
+                    .arg(url),
+                {},
+                {},
+                {}};
+        m_http = std::make_unique<Core::HttpClient>();
+        m_tokens = std::make_unique<Core::ClientCredentialsTokens>(
+            *m_http, base.resolved(QUrl(u"/oauth/token"_s)), clientId, secret);
+        m_client = std::make_unique<Core::AccountClient>(*m_http, base, *m_tokens);
+        return m_client.get();
+    }
+
+private:
+    std::unique_ptr<Core::HttpClient> m_http;
+    std::unique_ptr<Core::ClientCredentialsTokens> m_tokens;
+    std::unique_ptr<Core::AccountClient> m_client;
+};
+
+using Handler = std::function<QFuture<int>(Invocation &)>;
+
+struct Command
+{
+    QString group;
+    QString verb; // empty for one-word commands
+    QString summary;
+    QString example;
+    QList<QCommandLineOption> options;
+    QString positional; // e.g. "ID", "ID..."
+    Handler handler;
+};
+
+QFuture<int> done(int code)
+{
+    return QtFuture::makeReadyFuture(code);
+}
+
+// Runs a Task and turns its result into an exit code, printing either way.
+template<typename T, typename Print>
+QFuture<int> finish(Invocation &invocation, Task<T> task, Print print)
+{
+    const bool json = invocation.json;
+    return task.then(QCoreApplication::instance(), [json, print](Result<T> result) -> int {
+        if (!result)
+            return reportError(result.error(), json);
+        print(result.value());
+        return Ok;
+    });
+}
+
+template<typename Make>
+QFuture<int> withAccount(Invocation &invocation, Make make)
+{
+    auto account = invocation.account();
+    if (!account)
+        return done(reportError(account.error(), invocation.json));
+    return make(*account.value());
+}
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? u"-"_s : text;
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? toRfc3339(time) : u"-"_s;
+}
+
+void printKey(const ApiKey &key, bool json)
+{
+    if (json) {
+        printJson(key.toJson());
+        return;
+    }
+    QList<QPair<QString, QString>> fields{{u"API Key"_s, key.id},
+                                          {u"Name"_s, key.name},
+                                          {u"Description"_s, orDash(key.description)},
+                                          {u"Permission group"_s, key.permissionGroupId},
+                                          {u"Status"_s, toString(key.status)},
+                                          {u"Expires"_s, timeText(key.expiresAt)},
+                                          {u"Created"_s, timeText(key.createdAt)},
+                                          {u"Last used"_s, timeText(key.lastUsedAt)}};
+    if (key.previousSecretValidUntil.isValid())
+        fields.append({u"Old secret valid until"_s, timeText(key.previousSecretValidUntil)});
+    if (!key.secret.isEmpty())
+        fields.append({u"API Secret"_s, key.secret + u"   (shown once: store it now)"_s});
+    printFields(fields);
+}
+
+void printConsumer(const Consumer &c, bool json)
+{
+    if (json) {
+        printJson(c.toJson());
+        return;
+    }
+    QList<QPair<QString, QString>> fields{
+        {u"Id"_s, c.id},
+        {u"Key (client_id)"_s, c.clientId},
+        {u"Name"_s, c.name},
+        {u"Description"_s, orDash(c.description)},
+        {u"Permission group"_s, c.permissionGroupId},
+        {u"Grant type"_s, toString(c.grantType)},
+        {u"Client type"_s, toString(c.clientType)},
+        {u"Redirect URIs"_s, orDash(c.redirectUris.join(u", "_s))},
+        {u"PKCE required"_s, c.requirePkce ? u"yes"_s : u"no"_s},
+        {u"Status"_s, toString(c.status)},
+        {u"Created"_s, timeText(c.createdAt)},
+        {u"Last used"_s, timeText(c.lastUsedAt)}};
+    if (!c.clientSecret.isEmpty())
+        fields.append({u"Secret"_s, c.clientSecret + u"   (shown once: store it now)"_s});
+    printFields(fields);
+}
+
+Core::ListQuery listQuery(const QCommandLineParser &parser)
+{
+    const QStringList names = parser.optionNames();
+    auto value = [&](const QString &name) {
+        return names.contains(name) ? parser.value(name) : QString();
+    };
+    Core::ListQuery query;
+    query.search = value(u"query"_s).isEmpty() ? value(u"q"_s) : value(u"query"_s);
+    query.status = value(u"status"_s);
+    query.limit = value(u"limit"_s).isEmpty() ? 100 : value(u"limit"_s).toInt();
+    query.cursor = value(u"cursor"_s);
+    return query;
+}
+
+const QCommandLineOption queryOption{{u"q"_s, u"query"_s}, u"Search text."_s, u"TEXT"_s};
+const QCommandLineOption statusOption{u"status"_s, u"Filter by status."_s, u"STATUS"_s};
+const QCommandLineOption limitOption{u"limit"_s, u"At most this many (1-1000)."_s, u"N"_s,
+                                     u"100"_s};
+const QCommandLineOption cursorOption{u"cursor"_s, u"Continue after this page."_s, u"CURSOR"_s};
+const QCommandLineOption nameOption{u"name"_s, u"The name."_s, u"NAME"_s};
+const QCommandLineOption groupOption{u"group"_s, u"Permission group: id or exact name."_s,
+                                     u"GROUP"_s};
+const QCommandLineOption descriptionOption{u"description"_s, u"A description."_s, u"TEXT"_s};
+const QCommandLineOption graceOption{u"grace"_s, u"Keep the old secret valid this many seconds."_s,
+                                     u"SECONDS"_s, u"0"_s};
+
+QJsonObject fieldsFrom(const QCommandLineParser &parser)
+{
+    QJsonObject fields;
+    if (parser.isSet(u"name"_s))
+        fields.insert(u"name"_s, parser.value(u"name"_s));
+    if (parser.isSet(u"group"_s))
+        fields.insert(u"permission_group_id"_s, parser.value(u"group"_s));
+    if (parser.isSet(u"description"_s))
+        fields.insert(u"description"_s, parser.value(u"description"_s));
+    return fields;
+}
+
+std::optional<int> graceFrom(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const int grace = parser.value(u"grace"_s).toInt(&ok);
+    if (!ok || grace < 0)
+        return std::nullopt;
+    return grace;
+}
+
+QList<Command> commands()
+{
+    QList<Command> list;
+
+    // API keys
+    list.append(
+        {u"keys"_s,
+         u"list"_s,
+         u"List API keys."_s,
+         u"latchkeyctl keys list --status active"_s,
+         {queryOption, statusOption, limitOption, cursorOption},
+         {},
+         [](Invocation &inv) {
+             return withAccount(inv, [&inv](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(
+                     inv, account.keys(listQuery(inv.parser)),
+                     [json](const Core::ListPage<ApiKey> &page) {
+                         if (json) {
+                             QJsonArray items;
+                             for (const ApiKey &k : page.items)
+                                 items.append(k.toJson());
+                             printJson(QJsonObject{{u"items"_s, items},
+                                                   {u"next_cursor"_s, page.nextCursor}});
+                             return;
+                         }
+                         QList<QStringList> rows;
+                         for (const ApiKey &k : page.items)
+                             rows.append(
+                                 {k.id, k.name, toString(k.status), timeText(k.lastUsedAt)});
+                         printTable({u"API KEY"_s, u"NAME"_s, u"STATUS"_s, u"LAST USED"_s}, rows);
+                         if (!page.nextCursor.isEmpty())
+                             printLine(u"More: --cursor "_s + page.nextCursor);
+                     });
+             });
+         }});
+    list.append({u"keys"_s,
+                 u"create"_s,
+                 u"Create an API key; prints its secret once."_s,
+                 u"latchkeyctl keys create --name \"ERP Sync\" --group Maintenance --json"_s,
+                 {nameOption,
+                  groupOption,
+                  descriptionOption,
+                  {u"expires"_s, u"Expiry, RFC 3339."_s, u"TIME"_s}},
+                 {},
+                 [](Invocation &inv) {
+                     if (!inv.parser.isSet(u"name"_s) || !inv.parser.isSet(u"group"_s)) {
+                         printError(u"keys create needs --name and --group. Run with --help."_s);
+                         return done(Usage);
+                     }
+                     QJsonObject fields = fieldsFrom(inv.parser);
+                     if (inv.parser.isSet(u"expires"_s))
+                         fields.insert(u"expires_at"_s, inv.parser.value(u"expires"_s));
+                     return withAccount(inv, [&inv, fields](Core::AccountClient &account) {
+                         const bool json = inv.json;
+                         return finish(inv, account.createKey(fields),
+                                       [json](const ApiKey &key) { printKey(key, json); });
+                     });
+                 }});
+    auto oneKey = [](const QString &verb, const QString &summary,
+                     std::function<Task<ApiKey>(Core::AccountClient &, const QString &,
+                                                const QCommandLineParser &)>
+                         call,
+                     QList<QCommandLineOption> options = {}) {
+        return Command{u"keys"_s,
+                       verb,
+                       summary,
+                       u"latchkeyctl keys "_s + verb + u" lk_…"_s,
+                       options,
+                       u"ID"_s,
+                       [call](Invocation &inv) {
+                           const QStringList ids = inv.parser.positionalArguments();
+                           if (ids.size() != 1) {
+                               printError(u"Give one API key id. Run with --help."_s);
+                               return done(Usage);
+                           }
+                           return withAccount(inv, [&inv, call, id = ids.first()](
+                                                       Core::AccountClient &account) {
+                               const bool json = inv.json;
+                               return finish(inv, call(account, id, inv.parser),
+                                             [json](const ApiKey &key) { printKey(key, json); });
+                           });
+                       }};
+    };
+    list.append(oneKey(u"show"_s, u"Show an API key."_s,
+                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &) {
+                           return a.key(id);
+                       }));
+    list.append(oneKey(u"disable"_s, u"Disable an API key: it stops working at once."_s,
+                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &) {
+                           return a.updateKey(id, {{u"status"_s, u"disabled"_s}});
+                       }));
+    list.append(oneKey(u"enable"_s, u"Enable a disabled API key."_s,
+                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &) {
+                           return a.updateKey(id, {{u"status"_s, u"active"_s}});
+                       }));
+    list.append(oneKey(u"update"_s, u"Change an API key's name, group or description."_s,
+                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
+                           return a.updateKey(id, fieldsFrom(p));
+                       },
+                       {nameOption, groupOption, descriptionOption}));
+    list.append(oneKey(u"rotate"_s, u"Generate a new API secret; prints it once."_s,
+                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
+                           return a.rotateKey(id, graceFrom(p).value_or(0));
+                       },
+                       {graceOption}));
+    list.append({u"keys"_s,
+                 u"delete"_s,
+                 u"Delete an API key."_s,
+                 u"latchkeyctl keys delete lk_…"_s,
+                 {},
+                 u"ID"_s,
+                 [](Invocation &inv) {
+                     const QStringList ids = inv.parser.positionalArguments();
+                     if (ids.size() != 1) {
+                         printError(u"Give one API key id. Run with --help."_s);
+                         return done(Usage);
+                     }
+                     return withAccount(inv, [&inv, id = ids.first()](Core::AccountClient &a) {
+                         const bool json = inv.json;
+                         return finish(inv, a.deleteKey(id), [json, id](const Core::Nothing &) {
+                             if (json)
+                                 printJson(QJsonObject{{u"deleted"_s, id}});
+                             else
+                                 printLine(u"Deleted "_s + id);
+                         });
+                     });
+                 }});
+
+    // OAuth consumers
+    list.append(
+        {u"consumers"_s,
+         u"list"_s,
+         u"List OAuth consumers."_s,
+         u"latchkeyctl consumers list --json"_s,
+         {queryOption, statusOption, limitOption, cursorOption},
+         {},
+         [](Invocation &inv) {
+             return withAccount(inv, [&inv](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(
+                     inv, account.consumers(listQuery(inv.parser)),
+                     [json](const Core::ListPage<Consumer> &page) {
+                         if (json) {
+                             QJsonArray items;
+                             for (const Consumer &c : page.items)
+                                 items.append(c.toJson());
+                             printJson(QJsonObject{{u"items"_s, items},
+                                                   {u"next_cursor"_s, page.nextCursor}});
+                             return;
+                         }
+                         QList<QStringList> rows;
+                         for (const Consumer &c : page.items)
+                             rows.append({c.id, c.clientId, c.name, toString(c.grantType),
+                                          toString(c.status)});
+                         printTable({u"ID"_s, u"KEY"_s, u"NAME"_s, u"GRANT"_s, u"STATUS"_s}, rows);
+                     });
+             });
+         }});
+    list.append(
+        {u"consumers"_s,
+         u"create"_s,
+         u"Create an OAuth consumer; prints its secret once."_s,
+         u"latchkeyctl consumers create --name \"Partner Portal\" --group \"Read only\" --grant "
+         "authorization_code --redirect-uri https://partner.example/cb"_s,
+         {nameOption,
+          groupOption,
+          descriptionOption,
+          {u"grant"_s, u"client_credentials or authorization_code."_s, u"GRANT"_s},
+          {u"redirect-uri"_s, u"A redirect URI (repeat for several)."_s, u"URI"_s},
+          {u"public"_s, u"A public client (no secret; authorization code with PKCE)."_s}},
+         {},
+         [](Invocation &inv) {
+             const QCommandLineParser &p = inv.parser;
+             if (!p.isSet(u"name"_s) || !p.isSet(u"group"_s) || !p.isSet(u"grant"_s)) {
+                 printError(u"consumers create needs --name, --group and --grant. Run with "
+                            "--help."_s);
+                 return done(Usage);
+             }
+             QJsonObject fields = fieldsFrom(p);
+             fields.insert(u"grant_type"_s, p.value(u"grant"_s));
+             if (p.isSet(u"redirect-uri"_s))
+                 fields.insert(u"redirect_uris"_s,
+                               QJsonArray::fromStringList(p.values(u"redirect-uri"_s)));
+             if (p.isSet(u"public"_s))
+                 fields.insert(u"client_type"_s, u"public"_s);
+             return withAccount(inv, [&inv, fields](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(inv, account.createConsumer(fields),
+                               [json](const Consumer &c) { printConsumer(c, json); });
+             });
+         }});
+    auto oneConsumer = [](const QString &verb, const QString &summary,
+                          std::function<Task<Consumer>(Core::AccountClient &, const QString &,
+                                                       const QCommandLineParser &)>
+                              call,
+                          QList<QCommandLineOption> options = {}) {
+        return Command{u"consumers"_s,
+                       verb,
+                       summary,
+                       u"latchkeyctl consumers "_s + verb + u" con_…"_s,
+                       options,
+                       u"ID"_s,
+                       [call](Invocation &inv) {
+                           const QStringList ids = inv.parser.positionalArguments();
+                           if (ids.size() != 1) {
+                               printError(u"Give one consumer id. Run with --help."_s);
+                               return done(Usage);
+                           }
+                           return withAccount(inv, [&inv, call, id = ids.first()](
+                                                       Core::AccountClient &account) {
+                               const bool json = inv.json;
+                               return finish(inv, call(account, id, inv.parser),
+                                             [json](const Consumer &c) { printConsumer(c, json); });
+                           });
+                       }};
+    };
+    list.append(oneConsumer(u"show"_s, u"Show a consumer."_s,
+                            [](Core::AccountClient &a, const QString &id,
+                               const QCommandLineParser &) { return a.consumer(id); }));
+    list.append(
+        oneConsumer(u"disable"_s, u"Disable a consumer: its tokens stop working at once."_s,
+                    [](Core::AccountClient &a, const QString &id, const QCommandLineParser &) {
+                        return a.updateConsumer(id, {{u"status"_s, u"disabled"_s}});
+                    }));
+    list.append(
+        oneConsumer(u"enable"_s, u"Enable a disabled consumer."_s,
+                    [](Core::AccountClient &a, const QString &id, const QCommandLineParser &) {
+                        return a.updateConsumer(id, {{u"status"_s, u"active"_s}});
+                    }));
+    list.append(oneConsumer(
+        u"update"_s, u"Change a consumer's name, group, description or redirect URIs."_s,
+        [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
+            QJsonObject fields = fieldsFrom(p);
+            if (p.isSet(u"redirect-uri"_s))
+                fields.insert(u"redirect_uris"_s,
+                              QJsonArray::fromStringList(p.values(u"redirect-uri"_s)));
+            return a.updateConsumer(id, fields);
+        },
+        {nameOption,
+         groupOption,
+         descriptionOption,
+         {u"redirect-uri"_s, u"Replace the redirect URIs (repeat)."_s, u"URI"_s}}));
+    list.append(
+        oneConsumer(u"rotate-secret"_s, u"Generate a new client secret; prints it once."_s,
+                    [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
+                        return a.rotateConsumerSecret(id, graceFrom(p).value_or(0));
+                    },
+                    {graceOption}));
+    list.append({u"consumers"_s,
+                 u"delete"_s,
+                 u"Delete a consumer and its authorizations."_s,
+                 u"latchkeyctl consumers delete con_…"_s,
+                 {},
+                 u"ID"_s,
+                 [](Invocation &inv) {
+                     const QStringList ids = inv.parser.positionalArguments();
+                     if (ids.size() != 1) {
+                         printError(u"Give one consumer id. Run with --help."_s);
+                         return done(Usage);
+                     }
+                     return withAccount(inv, [&inv, id = ids.first()](Core::AccountClient &a) {
+                         const bool json = inv.json;
+                         return finish(inv, a.deleteConsumer(id),
+                                       [json, id](const Core::Nothing &) {
+                                           if (json)
+                                               printJson(QJsonObject{{u"deleted"_s, id}});
+                                           else
+                                               printLine(u"Deleted "_s + id);
+                                       });
+                     });
+                 }});
+
+    // Authorizations
+    list.append(
+        {u"authorizations"_s,
+         u"list"_s,
+         u"List the authorizations users granted."_s,
+         u"latchkeyctl authorizations list --consumer con_… --status active"_s,
+         {{u"user"_s, u"Only this user's."_s, u"ID"_s},
+          {u"consumer"_s, u"Only this consumer's."_s, u"ID"_s},
+          statusOption,
+          limitOption,
+          cursorOption},
+         {},
+         [](Invocation &inv) {
+             Core::ListQuery query = listQuery(inv.parser);
+             if (inv.parser.isSet(u"user"_s))
+                 query.filters.append({u"user_id"_s, inv.parser.value(u"user"_s)});
+             if (inv.parser.isSet(u"consumer"_s))
+                 query.filters.append({u"consumer_id"_s, inv.parser.value(u"consumer"_s)});
+             return withAccount(inv, [&inv, query](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(
+                     inv, account.authorizations(query),
+                     [json](const Core::ListPage<Authorization> &page) {
+                         if (json) {
+                             QJsonArray items;
+                             for (const Authorization &a : page.items)
+                                 items.append(a.toJson());
+                             printJson(QJsonObject{{u"items"_s, items},
+                                                   {u"next_cursor"_s, page.nextCursor}});
+                             return;
+                         }
+                         QList<QStringList> rows;
+                         for (const Authorization &a : page.items)
+                             rows.append({a.id, a.userEmail, a.consumerName, a.scopes.join(u' '),
+                                          a.isActive() ? u"active"_s : u"revoked"_s});
+                         printTable({u"ID"_s, u"USER"_s, u"CONSUMER"_s, u"SCOPES"_s, u"STATUS"_s},
+                                    rows);
+                         if (!page.nextCursor.isEmpty())
+                             printLine(u"More: --cursor "_s + page.nextCursor);
+                     });
+             });
+         }});
+    list.append(
+        {u"authorizations"_s,
+         u"revoke"_s,
+         u"Revoke authorizations: by id, or all of one consumer or one user."_s,
+         u"latchkeyctl authorizations revoke --consumer con_…"_s,
+         {{u"user"_s, u"All of this user's."_s, u"ID"_s},
+          {u"consumer"_s, u"All of this consumer's."_s, u"ID"_s}},
+         u"ID..."_s,
+         [](Invocation &inv) {
+             Core::RevokeSelector selector;
+             selector.ids = inv.parser.positionalArguments();
+             selector.userId = inv.parser.value(u"user"_s);
+             selector.consumerId = inv.parser.value(u"consumer"_s);
+             const int given = int(!selector.ids.isEmpty()) + int(!selector.userId.isEmpty()) +
+                               int(!selector.consumerId.isEmpty());
+             if (given != 1) {
+                 printError(u"Say which to revoke: ids, or --consumer ID, or --user ID (one of "
+                            "them). Nothing is revoked by omission."_s);
+                 return done(Usage);
+             }
+             return withAccount(inv, [&inv, selector](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(inv, account.revokeAuthorizations(selector), [json](qint64 count) {
+                     if (json)
+                         printJson(QJsonObject{{u"revoked"_s, count}});
+                     else
+                         printLine(u"Revoked %1 authorization(s)."_s.arg(count));
+                 });
+             });
+         }});
+
+    // Read-only lists
+    list.append({u"groups"_s,
+                 u"list"_s,
+                 u"List permission groups."_s,
+                 u"latchkeyctl groups list"_s,
+                 {},
+                 {},
+                 [](Invocation &inv) {
+                     return withAccount(inv, [&inv](Core::AccountClient &account) {
+                         const bool json = inv.json;
+                         return finish(inv, account.permissionGroups(),
+                                       [json](const QList<PermissionGroup> &groups) {
+                                           QJsonArray items;
+                                           QList<QStringList> rows;
+                                           for (const PermissionGroup &g : groups) {
+                                               items.append(g.toJson());
+                                               rows.append({g.id, g.name, g.scopes.join(u' ')});
+                                           }
+                                           if (json)
+                                               printJson(QJsonObject{{u"items"_s, items}});
+                                           else
+                                               printTable({u"ID"_s, u"NAME"_s, u"SCOPES"_s}, rows);
+                                       });
+                     });
+                 }});
+    list.append({u"users"_s,
+                 u"list"_s,
+                 u"List the account's users."_s,
+                 u"latchkeyctl users list"_s,
+                 {},
+                 {},
+                 [](Invocation &inv) {
+                     return withAccount(inv, [&inv](Core::AccountClient &account) {
+                         const bool json = inv.json;
+                         return finish(inv, account.users(), [json](const QList<User> &users) {
+                             QJsonArray items;
+                             QList<QStringList> rows;
+                             for (const User &u : users) {
+                                 items.append(u.toJson());
+                                 rows.append({u.id, u.email, u.displayName, u.role});
+                             }
+                             if (json)
+                                 printJson(QJsonObject{{u"items"_s, items}});
+                             else
+                                 printTable({u"ID"_s, u"EMAIL"_s, u"NAME"_s, u"ROLE"_s}, rows);
+                         });
+                     });
+                 }});
+    list.append(
+        {u"audit"_s,
+         u"list"_s,
+         u"List audit events, newest first."_s,
+         u"latchkeyctl audit list --since 2026-11-01T00:00:00Z"_s,
+         {{u"since"_s, u"Only events from this time on (RFC 3339)."_s, u"TIME"_s},
+          {u"action"_s, u"Only this action, e.g. key.rotate."_s, u"ACTION"_s},
+          limitOption,
+          cursorOption},
+         {},
+         [](Invocation &inv) {
+             Core::ListQuery query = listQuery(inv.parser);
+             if (inv.parser.isSet(u"since"_s))
+                 query.filters.append({u"since"_s, inv.parser.value(u"since"_s)});
+             if (inv.parser.isSet(u"action"_s))
+                 query.filters.append({u"action"_s, inv.parser.value(u"action"_s)});
+             return withAccount(inv, [&inv, query](Core::AccountClient &account) {
+                 const bool json = inv.json;
+                 return finish(
+                     inv, account.audit(query), [json](const Core::ListPage<AuditEvent> &page) {
+                         QJsonArray items;
+                         QList<QStringList> rows;
+                         for (const AuditEvent &e : page.items) {
+                             items.append(e.toJson());
+                             rows.append({timeText(e.at), e.actor, e.action,
+                                          e.targetType + u' ' + e.targetId});
+                         }
+                         if (json)
+                             printJson(QJsonObject{{u"items"_s, items},
+                                                   {u"next_cursor"_s, page.nextCursor}});
+                         else
+                             printTable({u"AT"_s, u"ACTOR"_s, u"ACTION"_s, u"TARGET"_s}, rows);
+                     });
+             });
+         }});
+    return list;
+}
+
+QString usage(const QList<Command> &all)
+{
+    QString text = u"Usage: latchkeyctl COMMAND [OPTIONS]\n\n"
+                   "Manage an account's API keys, OAuth consumers and authorizations.\n"
+                   "Authenticate with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET "
+                   "(an automation consumer).\n\nCommands:\n"_s;
+    for (const Command &c : all)
+        text += u"  "_s + QString(c.group + u' ' + c.verb).leftJustified(26) + c.summary + u'\n';
+    text += u"\nEvery command takes --json and --help. Exit codes: 0 ok, 1 refused by the "
+            "server, 2 usage, 3 authentication, 4 network.\n"_s;
+    return text;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const QList<Command> all = commands();
+    const QString first = arguments.value(1);
+    if (first == u"--version") {
+        printLine(u"latchkeyctl "_s + QCoreApplication::applicationVersion());
+        return Ok;
+    }
+    if (first.isEmpty() || first == u"--help" || first == u"-h" || first == u"help") {
+        if (first.isEmpty()) {
+            printError(u"no command given.\n"_s + usage(all));
+            return Usage;
+        }
+        printLine(usage(all));
+        return Ok;
+    }
+    const QString verb = arguments.value(2);
+    const Command *command = nullptr;
+    for (const Command &c : all) {
+        if (c.group == first && c.verb == verb)
+            command = &c;
+    }
+    if (!command) {
+        printError(u"unknown command: %1 %2\n\n"_s.arg(first, verb) + usage(all));
+        return Usage;
+    }
+
+    Invocation invocation;
+    QCommandLineParser &parser = invocation.parser;
+    parser.setApplicationDescription(command->summary);
+    parser.addHelpOption();
+    parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
+    parser.addOptions(command->options);
+    if (!command->positional.isEmpty())
+        parser.addPositionalArgument(command->positional, u"What to act on."_s);
+    QStringList rest = arguments.mid(3);
+    rest.prepend(u"latchkeyctl "_s + command->group + u' ' + command->verb);
+    if (!parser.parse(rest)) {
+        printError(parser.errorText() + u"\nRun with --help for usage."_s);
+        return Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printLine(parser.helpText() + u"\nExample:\n  "_s + command->example);
+        return Ok;
+    }
+    if (command->positional.isEmpty() && !parser.positionalArguments().isEmpty()) {
+        printError(u"unexpected argument: %1\nRun with --help for usage."_s.arg(
+            parser.positionalArguments().first()));
+        return Usage;
+    }
+    invocation.json = parser.isSet(u"json"_s);
+    const QStringList defined = [command] {
+        QStringList names;
+        for (const QCommandLineOption &option : command->options)
+            names += option.names();
+        return names;
+    }();
+    if (defined.contains(u"limit"_s) && parser.isSet(u"limit"_s)) {
+        bool ok = false;
+        const int limit = parser.value(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > 1000) {
+            printError(u"--limit must be a whole number from 1 to 1000."_s);
+            return Usage;
+        }
+    }
+    if (defined.contains(u"grace"_s) && parser.isSet(u"grace"_s) && !graceFrom(parser)) {
+        printError(u"--grace must be a whole number of seconds, 0 or more."_s);
+        return Usage;
+    }
+
+    // One event loop for the whole run; the command's future ends it with its exit code.
+    QFuture<int> result = command->handler(invocation);
+    if (!result.isFinished()) {
+        result.then(QCoreApplication::instance(), [](int code) { QCoreApplication::exit(code); });
+        QCoreApplication::exec();
+    }
+    return result.result();
+}
+
+} // namespace Latchkey::Ctl
