@@ -21,7 +21,8 @@ SERVER := build/release/app/latchkey-server/latchkey-server
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps test run bench package fuzz format clean release ci-build help
+.PHONY: all deps test run bench package fuzz format clean help ci-build release-configure \
+	run-build bench-build
 
 all: help
 
@@ -37,9 +38,19 @@ ci-build: deps
 	@[ -f build/ci/build.ninja ] || cmake --preset ci
 	cmake --build --preset ci -j$(JOBS)
 
-release: deps
+# make run and make bench build only the programs they start, so an unrelated test that does not
+# compile yet cannot stop them.
+RUN_TARGETS := latchkey-server
+BENCH_TARGETS := latchkey-server latchkey-bench-bare-route
+
+release-configure: deps
 	@[ -f build/release/build.ninja ] || cmake --preset release
-	cmake --build --preset release -j$(JOBS)
+
+run-build: release-configure
+	cmake --build --preset release -j$(JOBS) --target $(RUN_TARGETS)
+
+bench-build: release-configure
+	cmake --build --preset release -j$(JOBS) --target $(BENCH_TARGETS)
 
 test: ci-build
 	tools/with-test-session ctest --preset ci -j$(JOBS) --output-on-failure
@@ -47,7 +58,7 @@ test: ci-build
 # Until the desktop app exists, `make run` starts the account server as the app will: a local
 # sandbox on 127.0.0.1 with demo data. The first run bootstraps a tenant and prints its admin and
 # automation credentials once (kept in $(DATA)/bootstrap.json, mode 0600).
-run: release
+run: run-build
 	@if [ ! -x "$(SERVER)" ]; then \
 	    echo "make run: $(SERVER) was not built (app/latchkey-server is not there yet)" >&2; \
 	    exit 1; \
@@ -68,7 +79,7 @@ run: release
 	echo "Latchkey sandbox server: http://$(LISTEN)  (data in $$data; Ctrl+C stops it)"; \
 	exec "$(SERVER)" serve --sandbox --data-dir "$$data" --listen "$(LISTEN)"
 
-bench: release
+bench: bench-build
 	bench/run
 
 package:
