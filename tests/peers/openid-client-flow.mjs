@@ -17,6 +17,8 @@
 //                    the user who signs in and approves
 //   --cc-client-id/--cc-client-secret
 //                    a client_credentials consumer; without them those steps are skipped
+// A value that starts with "-" must be written --option=VALUE (node's parseArgs); callers passing
+// generated secrets should always use that form.
 // Prints one JSON line and exits 0 when every step passed:
 //   {"ok":true,"steps":{"discovery":{...},"authorize":{...},"authorization_code":{...},...}}
 // or exits 1 at the first step that failed:
@@ -249,7 +251,7 @@ try {
         return {
             token_type: tokens.token_type,
             scope: tokens.scope ?? null,
-            expires_in: tokens.expiresIn() ?? null,
+            expires_in: tokens.expires_in ?? null,
             has_refresh_token: typeof tokens.refresh_token === 'string',
         };
     });

@@ -129,21 +129,22 @@ int TestOpenIdClientPeer::count(const QString &sql)
 QStringList TestOpenIdClientPeer::codeArguments(const QJsonObject &consumer,
                                                 const QString &secret) const
 {
-    return {u"--issuer"_s,        m_server->context().issuer(),
-            u"--client-id"_s,     consumer[u"client_id"_s].toString(),
-            u"--client-secret"_s, secret,
-            u"--redirect-uri"_s,  redirect,
-            u"--username"_s,      memberEmail,
-            u"--password"_s,      memberPassword};
+    // --name=value always: a generated secret may start with "-".
+    return {u"--issuer="_s + m_server->context().issuer(),
+            u"--client-id="_s + consumer[u"client_id"_s].toString(),
+            u"--client-secret="_s + secret,
+            u"--redirect-uri="_s + redirect,
+            u"--username="_s + memberEmail,
+            u"--password="_s + memberPassword};
 }
 
 void TestOpenIdClientPeer::fullFlow()
 {
     QStringList arguments = codeArguments(m_webApp, m_webApp[u"client_secret"_s].toString());
-    arguments += {u"--scope"_s, u"assets:read work_orders:read"_s};
-    arguments += {u"--cc-client-id"_s,     m_machine[u"client_id"_s].toString(),
-                  u"--cc-client-secret"_s, m_machine[u"client_secret"_s].toString(),
-                  u"--cc-scope"_s,         u"assets:read"_s};
+    arguments += {u"--scope=assets:read work_orders:read"_s,
+                  u"--cc-client-id="_s + m_machine[u"client_id"_s].toString(),
+                  u"--cc-client-secret="_s + m_machine[u"client_secret"_s].toString(),
+                  u"--cc-scope=assets:read"_s};
     const Run run = runFlow(arguments);
     QVERIFY2(run.exitCode == 0, run.output.constData());
     QVERIFY2(run.result[u"ok"_s].toBool(), run.output.constData());
@@ -273,7 +274,7 @@ void TestOpenIdClientPeer::errorRedirectsAreUnderstood()
                                                       {u"redirect_uris"_s, QJsonArray{redirect}}});
     QVERIFY(!app.isEmpty());
     QStringList arguments = codeArguments(app, app[u"client_secret"_s].toString());
-    arguments += {u"--scope"_s, scope};
+    arguments += u"--scope="_s + scope;
     const Run run = runFlow(arguments);
     QVERIFY2(run.exitCode == 1, run.output.constData());
     // openid-client accepted the redirect's state and iss, then reported its error.
