@@ -12,7 +12,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 JOBS ?= 2
-# Where `make run` keeps the sandbox server's data (database, master key, bootstrap.json).
+# Where `make run` keeps the sandbox server's data (database and master key).
 DATA ?= $$HOME/.local/share/latchkey/sandbox-server
 LISTEN ?= 127.0.0.1:8765
 SERVER := build/release/app/latchkey-server/latchkey-server
@@ -21,8 +21,8 @@ SERVER := build/release/app/latchkey-server/latchkey-server
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps test run bench package fuzz format clean help ci-build release-configure \
-	run-build bench-build
+.PHONY: all deps test run reset-sandbox bench package fuzz format clean help ci-build \
+	release-configure run-build bench-build
 
 all: help
 
@@ -56,28 +56,16 @@ test: ci-build
 	tools/with-test-session ctest --preset ci -j$(JOBS) --output-on-failure
 
 # Until the desktop app exists, `make run` starts the account server as the app will: a local
-# sandbox on 127.0.0.1 with demo data. The first run bootstraps a tenant and prints its admin and
-# automation credentials once (kept in $(DATA)/bootstrap.json, mode 0600).
+# sandbox on 127.0.0.1 with demo data. On its first start the sandbox bootstraps a tenant and
+# prints the admin, automation and demo-user credentials once, to this terminal only: no file
+# keeps them (`make reset-sandbox` starts over with new ones).
 run: run-build
-	@if [ ! -x "$(SERVER)" ]; then \
-	    echo "make run: $(SERVER) was not built (app/latchkey-server is not there yet)" >&2; \
-	    exit 1; \
-	fi
-	@data="$(DATA)"; \
-	mkdir -p "$$data"; chmod 0700 "$$data"; \
-	existing=$$(find "$$data" -maxdepth 1 \( -name bootstrap.json -o -name '*.db' \
-	    -o -name '*.sqlite' -o -name '*.sqlite3' \) -print -quit); \
-	if [ -z "$$existing" ]; then \
-	    echo "Bootstrapping a new sandbox in $$data"; \
-	    umask 077; \
-	    "$(SERVER)" bootstrap --data-dir "$$data" > "$$data/bootstrap.json.new"; \
-	    mv "$$data/bootstrap.json.new" "$$data/bootstrap.json"; \
-	    chmod 0600 "$$data/bootstrap.json"; \
-	    echo "Credentials (shown once here, kept in $$data/bootstrap.json):"; \
-	    jq . "$$data/bootstrap.json"; \
-	fi; \
-	echo "Latchkey sandbox server: http://$(LISTEN)  (data in $$data; Ctrl+C stops it)"; \
+	@data="$(DATA)"; mkdir -p "$$data"; chmod 0700 "$$data"; \
+	echo "Latchkey sandbox server on http://$(LISTEN) (data in $$data; Ctrl+C stops it)"; \
 	exec "$(SERVER)" serve --sandbox --data-dir "$$data" --listen "$(LISTEN)"
+
+reset-sandbox:
+	rm -rf "$(DATA)"
 
 bench: bench-build
 	bench/run

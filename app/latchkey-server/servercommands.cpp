@@ -206,9 +206,15 @@ int serve(const QStringList &arguments)
         bootstrap.tenantName = u"Sandbox"_s;
         bootstrap.sandbox = true;
         const QJsonObject created = AccountSetup::bootstrap(server->context(), bootstrap);
-        out()
-            << QJsonDocument(QJsonObject{{u"bootstrap"_s, created}}).toJson(QJsonDocument::Compact)
-            << Qt::endl;
+        // One JSON line for programs (--ready-json); indented, with a heading, for a person.
+        if (parser.isSet(u"ready-json"_s))
+            out() << QJsonDocument(QJsonObject{{u"bootstrap"_s, created}})
+                         .toJson(QJsonDocument::Compact)
+                  << Qt::endl;
+        else
+            out() << u"New sandbox account. These credentials are shown once, here only:\n"_s
+                  << QString::fromUtf8(QJsonDocument(created).toJson(QJsonDocument::Indented))
+                  << Qt::endl;
     }
     if (parser.isSet(u"tls-cert"_s)) {
         QFile certFile(parser.value(u"tls-cert"_s));

@@ -61,7 +61,9 @@ TokenEndpoint::ClientAuthentication TokenEndpoint::authenticateClient(const Http
     bool secretGiven = false;
     const QByteArray authorization = request.header("authorization");
     const bool bodyCredentials = form.contains(u"client_secret"_s);
-    if (authorization.startsWith("Basic ")) {
+    // Auth scheme names are case-insensitive (RFC 9110 §11.1).
+    if (authorization.size() > 6 &&
+        authorization.left(6).compare("basic ", Qt::CaseInsensitive) == 0) {
         result.usedBasic = true;
         const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
         const qsizetype colon = decoded.indexOf(':');
