@@ -123,6 +123,7 @@ HttpResponse AuthorizeEndpoint::start(const HttpRequest &request)
                          SignInPages::text(language, "error.client.detail"));
     const Consumer &c = consumer->consumer;
     QString redirectUri = query.value(u"redirect_uri"_s);
+    const bool redirectUriGiven = !redirectUri.isEmpty();
     if (query.count(u"redirect_uri"_s) > 1)
         return errorPage(400, language, "error.redirect",
                          SignInPages::text(language, "error.redirect.detail"));
@@ -193,6 +194,7 @@ HttpResponse AuthorizeEndpoint::start(const HttpRequest &request)
     pending.tenantId = consumer->tenantId;
     pending.consumerId = c.id;
     pending.redirectUri = redirectUri;
+    pending.redirectUriGiven = redirectUriGiven;
     pending.scopes = scopes;
     pending.state = state;
     pending.codeChallenge = challenge;
@@ -373,7 +375,7 @@ HttpResponse AuthorizeEndpoint::approve(const AuthorizationRequest &pending,
                                 consumer.consumer.id,
                                 user.user.id,
                                 authorizationId,
-                                pending.redirectUri,
+                                pending.redirectUriGiven ? pending.redirectUri : QString(),
                                 pending.scopes,
                                 pending.codeChallenge,
                                 now.addSecs(codeLifetimeSeconds),

@@ -220,9 +220,17 @@ HttpResponse TokenEndpoint::authorizationCode(const ConsumerRecord &record, cons
     }
     if (stored->expiresAt <= now)
         return oauthError(400, u"invalid_grant"_s, u"The authorization code expired."_s);
-    if (!form.contains(u"redirect_uri"_s) || form.value(u"redirect_uri"_s) != stored->redirectUri)
+    // RFC 6749 §4.1.3: required, and identical, when the authorization request had one.
+    if (stored->redirectUri.isEmpty()) {
+        if (form.contains(u"redirect_uri"_s) &&
+            !record.consumer.redirectUris.contains(form.value(u"redirect_uri"_s)))
+            return oauthError(400, u"invalid_grant"_s,
+                              u"redirect_uri is not a registered URI of this client."_s);
+    } else if (!form.contains(u"redirect_uri"_s) ||
+               form.value(u"redirect_uri"_s) != stored->redirectUri) {
         return oauthError(400, u"invalid_grant"_s,
                           u"redirect_uri must be the one sent to the authorization endpoint."_s);
+    }
     const QString verifier = form.value(u"code_verifier"_s);
     if (stored->codeChallenge.isEmpty()) {
         if (!verifier.isEmpty())

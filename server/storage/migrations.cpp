@@ -134,6 +134,12 @@ const QList<Migration> &migrations()
              u"ALTER TABLE consumers ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"_s,
          },
          backfillSearchText},
+        {4,
+         "remember whether the authorization request named its redirect_uri",
+         {
+             u"ALTER TABLE authorization_requests ADD COLUMN redirect_uri_given INTEGER NOT NULL "
+             "DEFAULT 1"_s,
+         }},
     };
     return list;
 }

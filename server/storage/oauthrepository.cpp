@@ -7,18 +7,18 @@ namespace Latchkey::Server {
 void OAuthRepository::insertRequest(const AuthorizationRequest &r)
 {
     m_db.exec(u"INSERT INTO authorization_requests (id, tenant_id, consumer_id, redirect_uri, "
-              "scopes, state, code_challenge, csrf_digest, user_id, created_at, expires_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              "scopes, state, code_challenge, csrf_digest, user_id, created_at, expires_at, "
+              "redirect_uri_given) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
               {r.id, r.tenantId, r.consumerId, r.redirectUri, r.scopes.join(u' '),
                textValue(r.state), textValue(r.codeChallenge), r.csrfDigest, textValue(r.userId),
-               timeValue(r.createdAt), timeValue(r.expiresAt)});
+               timeValue(r.createdAt), timeValue(r.expiresAt), r.redirectUriGiven ? 1 : 0});
 }
 
 std::optional<AuthorizationRequest> OAuthRepository::request(const QString &id)
 {
     QSqlQuery &q = m_db.exec(u"SELECT id, tenant_id, consumer_id, redirect_uri, scopes, state, "
-                             "code_challenge, csrf_digest, user_id, created_at, expires_at "
-                             "FROM authorization_requests WHERE id = ?"_s,
+                             "code_challenge, csrf_digest, user_id, created_at, expires_at, "
+                             "redirect_uri_given FROM authorization_requests WHERE id = ?"_s,
                              {id});
     if (!q.next())
         return std::nullopt;
@@ -34,6 +34,7 @@ std::optional<AuthorizationRequest> OAuthRepository::request(const QString &id)
     r.userId = q.value(8).toString();
     r.createdAt = timeFrom(q.value(9));
     r.expiresAt = timeFrom(q.value(10));
+    r.redirectUriGiven = q.value(11).toInt() != 0;
     return r;
 }
 

@@ -16,6 +16,7 @@ struct AuthorizationRequest
     QString tenantId;
     QString consumerId;
     QString redirectUri;
+    bool redirectUriGiven = true; // false: left out, the only registered URI was used
     QStringList scopes;
     QString state;
     QString codeChallenge;
@@ -32,7 +33,7 @@ struct AuthorizationCode
     QString consumerId;
     QString userId;
     QString authorizationId;
-    QString redirectUri;
+    QString redirectUri; // empty when the authorization request left it out
     QStringList scopes;
     QString codeChallenge;
     QDateTime expiresAt;
