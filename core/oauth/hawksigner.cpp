@@ -10,11 +10,11 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcHawk, "latchkey.core.hawk", QtInfoMsg)
-
 namespace Latchkey::Core {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHawk, "latchkey.core.hawk", QtInfoMsg)
 
 // The challenge that starts with the Hawk scheme, when several were folded into one value.
 QByteArray hawkChallenge(const QByteArray &value)

@@ -12,11 +12,11 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcOAuth, "latchkey.core.oauth", QtInfoMsg)
-
 namespace Latchkey::Core {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcOAuth, "latchkey.core.oauth", QtInfoMsg)
 
 // RFC 6749 Appendix B: application/x-www-form-urlencoded, a space as '+'.
 QByteArray formEncode(const QString &value)
