@@ -83,6 +83,20 @@ QString readRequiredId(const QJsonObject &body, const QString &field, const QStr
     return id;
 }
 
+void readStatus(const QJsonObject &body, EntityStatus &status, FieldErrors &errors,
+                QJsonObject &changed)
+{
+    QString text;
+    if (!readString(body, u"status"_s, text, errors))
+        return;
+    if (auto parsed = entityStatusFromString(text)) {
+        status = *parsed;
+        changed.insert(u"status"_s, text);
+    } else {
+        errors.append({u"status"_s, u"Use active or disabled."_s});
+    }
+}
+
 QJsonObject pageJson(const QJsonArray &items, const QString &nextCursor)
 {
     return {{u"items"_s, items},
@@ -187,6 +201,27 @@ std::optional<QString> AdminController::resolveGroup(const QString &tenantId,
     return std::nullopt;
 }
 
+bool AdminController::readGroup(const QJsonObject &body, const QString &tenantId, bool required,
+                                QString &groupId, QList<Problem::FieldError> &errors,
+                                QJsonObject &changed)
+{
+    QString given;
+    const bool present = readString(body, u"permission_group_id"_s, given, errors);
+    if (!present && !required)
+        return false;
+    if (given.isEmpty()) {
+        errors.append({u"permission_group_id"_s, u"A permission group is required."_s});
+    } else if (auto id = resolveGroup(tenantId, given)) {
+        groupId = *id;
+        changed.insert(u"permission_group_id"_s, *id);
+    } else {
+        errors.append({u"permission_group_id"_s,
+                       u"No permission group %1 in this account; list them with GET "
+                       "/api/admin/v1/permission-groups."_s.arg(given)});
+    }
+    return present;
+}
+
 void AdminController::recordAudit(const Principal &admin, const HttpRequest &request,
                                   const QString &action, const QString &targetType,
                                   const QString &targetId, const QJsonObject &details)
@@ -238,17 +273,8 @@ HttpResponse AdminController::createKey(HttpRequest &request, const Principal &a
     checkName(key.name, errors);
     readString(body, u"description"_s, key.description, errors);
     checkDescription(key.description, errors);
-    QString group;
-    readString(body, u"permission_group_id"_s, group, errors);
-    if (group.isEmpty()) {
-        errors.append({u"permission_group_id"_s, u"A permission group is required."_s});
-    } else if (auto id = resolveGroup(admin.tenantId, group)) {
-        key.permissionGroupId = *id;
-    } else {
-        errors.append({u"permission_group_id"_s,
-                       u"No permission group %1 in this account; list them with GET "
-                       "/api/admin/v1/permission-groups."_s.arg(group)});
-    }
+    QJsonObject changed;
+    readGroup(body, admin.tenantId, true, key.permissionGroupId, errors, changed);
     QString expires;
     if (readString(body, u"expires_at"_s, expires, errors) && !expires.isEmpty()) {
         key.expiresAt = fromRfc3339(expires);
@@ -318,24 +344,9 @@ HttpResponse AdminController::updateKey(HttpRequest &request, const Principal &a
         checkDescription(key.description, errors);
         changed.insert(u"description"_s, key.description);
     }
+    readGroup(body, admin.tenantId, false, key.permissionGroupId, errors, changed);
+    readStatus(body, key.status, errors, changed);
     QString text;
-    if (readString(body, u"permission_group_id"_s, text, errors)) {
-        if (auto group = resolveGroup(admin.tenantId, text)) {
-            key.permissionGroupId = *group;
-            changed.insert(u"permission_group_id"_s, *group);
-        } else {
-            errors.append(
-                {u"permission_group_id"_s, u"No permission group %1 in this account."_s.arg(text)});
-        }
-    }
-    if (readString(body, u"status"_s, text, errors)) {
-        if (auto status = entityStatusFromString(text)) {
-            key.status = *status;
-            changed.insert(u"status"_s, text);
-        } else {
-            errors.append({u"status"_s, u"Use active or disabled."_s});
-        }
-    }
     if (body.contains(u"expires_at"_s)) {
         if (body.value(u"expires_at"_s).isNull()) {
             key.expiresAt = {};
@@ -532,18 +543,8 @@ HttpResponse AdminController::createConsumer(HttpRequest &request, const Princip
     if (c.clientType == ClientType::Public && c.grantType == GrantType::ClientCredentials)
         errors.append({u"client_type"_s, u"A public client has no secret, so it cannot use "
                                          "client credentials; use authorization_code."_s});
-    QString group;
-    readString(body, u"permission_group_id"_s, group, errors);
-    if (group.isEmpty()) {
-        errors.append({u"permission_group_id"_s, u"A permission group is required."_s});
-    } else if (auto id = resolveGroup(admin.tenantId, group)) {
-        c.permissionGroupId = *id;
-    } else {
-        errors.append({u"permission_group_id"_s,
-                       u"No permission group %1 in this account; list them with GET "
-                       "/api/admin/v1/permission-groups."_s.arg(group)});
-    }
     QJsonObject changed;
+    readGroup(body, admin.tenantId, true, c.permissionGroupId, errors, changed);
     readConsumerFields(body, c, true, errors, changed);
     if (!errors.isEmpty())
         return validationProblem(errors);
@@ -605,24 +606,8 @@ HttpResponse AdminController::updateConsumer(HttpRequest &request, const Princip
     Consumer &c = record->consumer;
     QJsonObject changed;
     readConsumerFields(body, c, false, errors, changed);
-    QString text;
-    if (readString(body, u"permission_group_id"_s, text, errors)) {
-        if (auto group = resolveGroup(admin.tenantId, text)) {
-            c.permissionGroupId = *group;
-            changed.insert(u"permission_group_id"_s, *group);
-        } else {
-            errors.append(
-                {u"permission_group_id"_s, u"No permission group %1 in this account."_s.arg(text)});
-        }
-    }
-    if (readString(body, u"status"_s, text, errors)) {
-        if (auto status = entityStatusFromString(text)) {
-            c.status = *status;
-            changed.insert(u"status"_s, text);
-        } else {
-            errors.append({u"status"_s, u"Use active or disabled."_s});
-        }
-    }
+    readGroup(body, admin.tenantId, false, c.permissionGroupId, errors, changed);
+    readStatus(body, c.status, errors, changed);
     if (!errors.isEmpty())
         return validationProblem(errors);
     if (!m_context.consumers.update(*record))

@@ -52,6 +52,9 @@ private:
 
     // Resolves a permission group given by id or exact name, within the tenant.
     std::optional<QString> resolveGroup(const QString &tenantId, const QString &idOrName);
+    // permission_group_id, as a group's id or exact name; required when creating.
+    bool readGroup(const QJsonObject &body, const QString &tenantId, bool required,
+                   QString &groupId, QList<Problem::FieldError> &errors, QJsonObject &changed);
     void recordAudit(const Principal &admin, const HttpRequest &request, const QString &action,
                      const QString &targetType, const QString &targetId,
                      const QJsonObject &details = {});
