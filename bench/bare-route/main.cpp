@@ -1,10 +1,12 @@
 // The baseline of make bench: a bare QHttpServer route answering constant JSON, with no storage,
-// no authentication and no routing beyond one rule, so the ratio ours/bare shows what
-// latchkey-server's token endpoint costs on top of Qt's HTTP transport.
+// no authentication and no routing beyond one rule per path, so the ratio ours/bare shows what
+// each of latchkey-server's endpoints costs on top of Qt's HTTP transport. Every path bench/run
+// loads has its rule, so the baseline gets exactly the request latchkey-server gets (headers and
+// body are read and ignored).
 //
 //   latchkey-bench-bare-route [--listen HOST:PORT]     (default 127.0.0.1:0, port 0 picks one)
 //   -> {"url":"http://HOST:PORT","pid":N}               (one line on stdout, once listening)
-//   GET or POST /oauth/token -> 200 {"ok":true}
+//   GET or POST /oauth/token, /oauth/introspect, /api/v2/whoami -> 200 {"ok":true}
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -52,9 +54,10 @@ int main(int argc, char *argv[])
     const QByteArray body =
         QJsonDocument(QJsonObject{{u"ok"_s, true}}).toJson(QJsonDocument::Compact);
     QHttpServer server;
-    server.route(u"/oauth/token"_s,
-                 QHttpServerRequest::Method::Get | QHttpServerRequest::Method::Post,
-                 [body] { return QHttpServerResponse("application/json"_ba, body); });
+    for (const QString &path : {u"/oauth/token"_s, u"/oauth/introspect"_s, u"/api/v2/whoami"_s}) {
+        server.route(path, QHttpServerRequest::Method::Get | QHttpServerRequest::Method::Post,
+                     [body] { return QHttpServerResponse("application/json"_ba, body); });
+    }
 
     const quint16 bound = server.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
