@@ -1,17 +1,10 @@
 #include "ctlcommands.h"
 
-#include "ctloutput.h"
+#include "ctlcommand.h"
 
-#include <account/accountclient.h>
-#include <net/httpclient.h>
-
-#include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QProcessEnvironment>
 
 #include <functional>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -19,109 +12,7 @@ namespace Latchkey::Ctl {
 
 namespace {
 
-using Core::Error;
-using Core::Result;
 using Core::Task;
-
-// What one command run needs: its parsed arguments and, once asked for, an account client.
-class Invocation
-{
-public:
-    QCommandLineParser parser;
-    bool json = false;
-
-    Result<Core::AccountClient *> account()
-    {
-        if (m_client)
-            return m_client.get();
-        const auto env = QProcessEnvironment::systemEnvironment();
-        const QString url = env.value(u"LATCHKEY_URL"_s);
-        const QString clientId = env.value(u"LATCHKEY_CLIENT_ID"_s);
-        const QString secret = env.value(u"LATCHKEY_CLIENT_SECRET"_s);
-        if (url.isEmpty() || clientId.isEmpty() || secret.isEmpty()) {
-            return Error{
-                Error::Kind::Authentication,
-                0,
-                QCoreApplication::translate("latchkeyctl", "Not signed in to any account."),
-                QCoreApplication::translate(
-                    "latchkeyctl",
-                    "Set LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET to an "
-                    "automation consumer's credentials."),
-                {},
-                {}};
-        }
-        const QUrl base(url, QUrl::StrictMode);
-        if (!base.isValid() || (base.scheme() != u"http" && base.scheme() != u"https"))
-            return Error{
-                Error::Kind::Usage,
-                0,
-                QCoreApplication::translate("latchkeyctl", "LATCHKEY_URL is not an http(s) URL: %1")
-                    .arg(url),
-                {},
-                {},
-                {}};
-        m_http = std::make_unique<Core::HttpClient>();
-        m_tokens = std::make_unique<Core::ClientCredentialsTokens>(
-            *m_http, base.resolved(QUrl(u"/oauth/token"_s)), clientId, secret);
-        m_client = std::make_unique<Core::AccountClient>(*m_http, base, *m_tokens);
-        return m_client.get();
-    }
-
-private:
-    std::unique_ptr<Core::HttpClient> m_http;
-    std::unique_ptr<Core::ClientCredentialsTokens> m_tokens;
-    std::unique_ptr<Core::AccountClient> m_client;
-};
-
-using Handler = std::function<QFuture<int>(Invocation &)>;
-
-struct Command
-{
-    QString group;
-    QString verb; // empty for one-word commands
-    QString summary;
-    QString example;
-    QList<QCommandLineOption> options;
-    QString positional; // e.g. "ID", "ID..."
-    Handler handler;
-};
-
-QFuture<int> done(int code)
-{
-    return QtFuture::makeReadyFuture(code);
-}
-
-// Runs a Task and turns its result into an exit code, printing either way.
-template<typename T, typename Print>
-QFuture<int> finish(Invocation &invocation, Task<T> task, Print print)
-{
-    const bool json = invocation.json;
-    return task.then(QCoreApplication::instance(), [json, print](Result<T> result) -> int {
-        if (!result)
-            return reportError(result.error(), json);
-        print(result.value());
-        return Ok;
-    });
-}
-
-template<typename Make>
-QFuture<int> withAccount(Invocation &invocation, Make make)
-{
-    auto account = invocation.account();
-    if (!account)
-        return done(reportError(account.error(), invocation.json));
-    return make(*account.value());
-}
-
-QString orDash(const QString &text)
-{
-    return text.isEmpty() ? u"-"_s : text;
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? toRfc3339(time) : u"-"_s;
-}
 
 void printKey(const ApiKey &key, bool json)
 {
@@ -215,7 +106,9 @@ std::optional<int> graceFrom(const QCommandLineParser &parser)
     return grace;
 }
 
-QList<Command> commands()
+} // namespace
+
+QList<Command> accountCommands()
 {
     QList<Command> list;
 
@@ -647,6 +540,8 @@ QList<Command> commands()
     return list;
 }
 
+namespace {
+
 QString usage(const QList<Command> &all)
 {
     QString text = u"Usage: latchkeyctl COMMAND [OPTIONS]\n\n"
@@ -654,17 +549,54 @@ QString usage(const QList<Command> &all)
                    "Authenticate with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET "
                    "(an automation consumer).\n\nCommands:\n"_s;
     for (const Command &c : all)
-        text += u"  "_s + QString(c.group + u' ' + c.verb).leftJustified(26) + c.summary + u'\n';
+        text += u"  "_s + QString(c.group + u' ' + c.verb).leftJustified(28) + c.summary + u'\n';
     text += u"\nEvery command takes --json and --help. Exit codes: 0 ok, 1 refused by the "
             "server, 2 usage, 3 authentication, 4 network.\n"_s;
     return text;
+}
+
+// A token is base64url and may start with '-': what is not one of the command's options goes
+// after "--", so the parser takes it as the positional argument it is.
+QStringList tokensLast(const QStringList &arguments, const QList<QCommandLineOption> &options)
+{
+    QStringList known{u"help"_s, u"h"_s, u"json"_s};
+    QStringList withValue;
+    for (const QCommandLineOption &option : options) {
+        known += option.names();
+        if (!option.valueName().isEmpty())
+            withValue += option.names();
+    }
+    QStringList kept;
+    QStringList positional;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--") {
+            positional += arguments.mid(i + 1);
+            break;
+        }
+        QString name = argument;
+        while (name.startsWith(u'-'))
+            name.remove(0, 1);
+        const bool hasValue = name.contains(u'=');
+        name = name.section(u'=', 0, 0);
+        if (argument.startsWith(u'-') && known.contains(name)) {
+            kept.append(argument);
+            if (withValue.contains(name) && !hasValue && i + 1 < arguments.size())
+                kept.append(arguments.at(++i));
+        } else {
+            positional.append(argument);
+        }
+    }
+    if (!positional.isEmpty())
+        kept += QStringList{u"--"_s} + positional;
+    return kept;
 }
 
 } // namespace
 
 int run(const QStringList &arguments)
 {
-    const QList<Command> all = commands();
+    const QList<Command> all = accountCommands() + tokenCommands() + exportCommands();
     const QString first = arguments.value(1);
     if (first == u"--version") {
         printLine(u"latchkeyctl "_s + QCoreApplication::applicationVersion());
@@ -678,16 +610,19 @@ int run(const QStringList &arguments)
         printLine(usage(all));
         return Ok;
     }
+    // Two-word commands (keys list) first, then one-word ones (export) whose options follow.
     const QString verb = arguments.value(2);
     const Command *command = nullptr;
     for (const Command &c : all) {
-        if (c.group == first && c.verb == verb)
+        if (c.group == first && (c.verb == verb || (c.verb.isEmpty() && !command)))
             command = &c;
     }
     if (!command) {
         printError(u"unknown command: %1 %2\n\n"_s.arg(first, verb) + usage(all));
         return Usage;
     }
+    const QString name =
+        command->verb.isEmpty() ? command->group : command->group + u' ' + command->verb;
 
     Invocation invocation;
     QCommandLineParser &parser = invocation.parser;
@@ -697,8 +632,10 @@ int run(const QStringList &arguments)
     parser.addOptions(command->options);
     if (!command->positional.isEmpty())
         parser.addPositionalArgument(command->positional, u"What to act on."_s);
-    QStringList rest = arguments.mid(3);
-    rest.prepend(u"latchkeyctl "_s + command->group + u' ' + command->verb);
+    QStringList rest = arguments.mid(command->verb.isEmpty() ? 2 : 3);
+    if (command->positional == u"TOKEN")
+        rest = tokensLast(rest, command->options);
+    rest.prepend(u"latchkeyctl "_s + name);
     if (!parser.parse(rest)) {
         printError(parser.errorText() + u"\nRun with --help for usage."_s);
         return Usage;

@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Ctl {
@@ -83,6 +85,13 @@ void printLine(const QString &line)
 {
     out() << line << u'\n';
     out().flush();
+}
+
+void printBytes(QByteArrayView bytes)
+{
+    out().flush();
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
 }
 
 void printError(const QString &message)

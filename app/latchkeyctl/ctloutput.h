@@ -18,6 +18,8 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows);
 void printJson(const QJsonValue &value);
 void printFields(const QList<QPair<QString, QString>> &fields);
 void printLine(const QString &line);
+// Bytes exactly as they are (an export on stdout).
+void printBytes(QByteArrayView bytes);
 void printError(const QString &message);
 ExitCode reportError(const Core::Error &error, bool json);
 

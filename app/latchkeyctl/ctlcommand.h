@@ -1,0 +1,117 @@
+#pragma once
+
+#include "ctloutput.h"
+
+#include <account/accountclient.h>
+#include <net/httpclient.h>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFuture>
+#include <QProcessEnvironment>
+
+#include <functional>
+#include <memory>
+
+namespace Latchkey::Core {
+class OAuthClient;
+}
+
+// How a latchkeyctl command is declared and run; each area's file adds its commands.
+namespace Latchkey::Ctl {
+
+// What one command run needs: its parsed arguments and, once asked for, the account it works on.
+class Invocation final
+{
+    Q_DISABLE_COPY_MOVE(Invocation)
+
+public:
+    Invocation();
+    ~Invocation();
+
+    QCommandLineParser parser;
+    bool json = false;
+
+    const QProcessEnvironment &environment() const { return m_environment; }
+    Core::HttpClient &http();
+    // An OAuth client over http(), for the token commands.
+    Core::OAuthClient &oauth();
+
+    // The account's server: LATCHKEY_URL, or the chosen profile's URL.
+    Core::Result<QUrl> baseUrl();
+    // The admin API, authenticated by the environment's automation consumer or the profile.
+    Core::Result<Core::AccountClient *> account();
+    // The automation consumer's client id and secret when they come from the environment, so an
+    // export of that consumer can carry its secret; empty otherwise.
+    QString environmentClientId() const;
+    QString environmentClientSecret() const;
+
+private:
+    bool environmentComplete() const;
+
+    QProcessEnvironment m_environment;
+    std::unique_ptr<Core::HttpClient> m_http;
+    std::unique_ptr<Core::OAuthClient> m_oauth;
+    std::unique_ptr<Core::TokenSource> m_tokens;
+    std::unique_ptr<Core::AccountClient> m_client;
+};
+
+using Handler = std::function<QFuture<int>(Invocation &)>;
+
+struct Command
+{
+    QString group;
+    QString verb; // empty for one-word commands
+    QString summary;
+    QString example;
+    QList<QCommandLineOption> options;
+    QString positional; // e.g. "ID", "ID..."
+    Handler handler;
+};
+
+QList<Command> accountCommands(); // keys, consumers, authorizations, groups, users, audit
+QList<Command> tokenCommands();   // token ..., keys test
+QList<Command> exportCommands();  // export, import
+
+inline QFuture<int> done(int code)
+{
+    return QtFuture::makeReadyFuture(code);
+}
+
+// Prints a usage error (what to do included) and ends with exit code 2.
+inline QFuture<int> usageError(const QString &message)
+{
+    printError(message);
+    return done(Usage);
+}
+
+// Runs a Task and turns its result into an exit code, printing either way.
+template<typename T, typename Print>
+QFuture<int> finish(Invocation &invocation, Core::Task<T> task, Print print)
+{
+    const bool json = invocation.json;
+    return task.then(QCoreApplication::instance(), [json, print](Core::Result<T> result) -> int {
+        if (!result)
+            return reportError(result.error(), json);
+        print(result.value());
+        return Ok;
+    });
+}
+
+template<typename Make>
+QFuture<int> withAccount(Invocation &invocation, Make make)
+{
+    auto account = invocation.account();
+    if (!account)
+        return done(reportError(account.error(), invocation.json));
+    return make(*account.value());
+}
+
+// Comma-separated values of a repeatable option: --keys a,b --keys c -> a, b, c.
+QStringList listValues(const QCommandLineParser &parser, const QString &name);
+
+QString orDash(const QString &text);
+QString timeText(const QDateTime &time);
+
+} // namespace Latchkey::Ctl
