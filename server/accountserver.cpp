@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -118,6 +119,8 @@ void AccountServer::setTls(const QSslCertificate &certificate, const QSslKey &ke
 
 HttpResponse AccountServer::handle(HttpRequest &request)
 {
+    // Whatever happens, no statement stays active past the request (see releaseStatements).
+    const auto release = qScopeGuard([this] { m_context->database().releaseStatements(); });
     try {
         return m_router->dispatch(request);
     } catch (const StorageError &e) {

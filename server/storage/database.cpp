@@ -108,6 +108,10 @@ QSqlQuery &Database::prepare(const QString &sql)
 
 QSqlQuery &Database::exec(const QString &sql, const QVariantList &values)
 {
+    // Outside an explicit transaction a write commits when it completes only if no other
+    // statement is still active; reset them first so it is durable before we answer.
+    if (m_transactionDepth == 0 && !sql.startsWith(u"SELECT"_s) && !sql.startsWith(u"PRAGMA"_s))
+        releaseStatements();
     QSqlQuery &query = prepare(sql);
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
@@ -183,12 +187,12 @@ Database::Transaction::Transaction(Database &database)
 Database::Transaction::~Transaction()
 {
     if (!m_done && --m_database.m_transactionDepth == 0) {
-        m_database.finishStatements();
+        m_database.releaseStatements();
         m_database.m_db.rollback();
     }
 }
 
-void Database::finishStatements()
+void Database::releaseStatements()
 {
     for (QSqlQuery &query : m_statements)
         query.finish();
@@ -200,7 +204,7 @@ void Database::Transaction::commit()
     if (--m_database.m_transactionDepth != 0)
         return;
     // A cached SELECT still positioned on a row keeps SQLite from committing.
-    m_database.finishStatements();
+    m_database.releaseStatements();
     if (!m_database.m_db.commit()) {
         const QString message = m_database.m_db.lastError().text();
         m_database.m_db.rollback();

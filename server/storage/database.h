@@ -40,6 +40,11 @@ public:
     int schemaVersion();
     bool isHealthy();
 
+    // Resets every cached statement. SQLite commits an implicit (autocommit) transaction only
+    // once no statement is active, so a SELECT left positioned on a row would keep a write
+    // uncommitted and the database locked for other processes: call this when a request ends.
+    void releaseStatements();
+
     // A prepared statement cached by its text. Not reentrant for the same text.
     QSqlQuery &prepare(const QString &sql);
     // Binds positional values, runs it, throws StorageError on failure.
@@ -61,7 +66,6 @@ public:
 
 private:
     Database(QSqlDatabase connection, Dialect dialect);
-    void finishStatements();
 
     QSqlDatabase m_db;
     Dialect m_dialect;

@@ -1,0 +1,82 @@
+#include <testserver.h>
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Test::Reply;
+using Latchkey::Test::TestServer;
+
+// What a request wrote is committed before its response leaves: another process sees it and can
+// write next to a running server (latchkey-server user add, a second instance).
+class TestDurability final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { m_server = std::make_unique<TestServer>(); }
+    void cleanup() { m_server.reset(); }
+
+    void writesAreVisibleToAnotherConnectionAtOnce();
+    void anotherProcessCanWriteWhileServing();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestDurability::writesAreVisibleToAnotherConnectionAtOnce()
+{
+    const QJsonObject key = m_server->createKey(u"Durable"_s);
+    const Reply whoami = m_server->hawk(key[u"id"_s].toString(), key[u"secret"_s].toString(), "GET",
+                                        u"/api/v2/whoami"_s);
+    QCOMPARE(whoami.status, 200);
+
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+    other.setDatabaseName(m_server->dataDir() + u"/latchkey.db"_s);
+    QVERIFY(other.open());
+    {
+        QSqlQuery query(other);
+        QVERIFY(query.exec(u"SELECT COUNT(*) FROM hawk_nonces"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+        QVERIFY(query.exec(u"SELECT last_used_at IS NOT NULL FROM api_keys WHERE id = '"_s +
+                           key[u"id"_s].toString() + u"'"_s));
+        QVERIFY(query.next());
+        QVERIFY(query.value(0).toBool());
+        // No lock is left behind: this connection can take the write lock right away.
+        QVERIFY2(query.exec(u"BEGIN IMMEDIATE"_s), qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"ROLLBACK"_s));
+    }
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"other"_s);
+}
+
+void TestDurability::anotherProcessCanWriteWhileServing()
+{
+    QCOMPARE(m_server->admin("GET", u"/api/admin/v1/keys"_s).status, 200);
+    QProcess process;
+    process.start(QStringLiteral(LATCHKEY_SERVER_BINARY),
+                  {u"user"_s, u"add"_s, u"--data-dir"_s, m_server->dataDir(), u"--tenant"_s,
+                   m_server->tenantId(), u"--email"_s, u"late@example.com"_s,
+                   u"--password-stdin"_s});
+    QVERIFY(process.waitForStarted());
+    process.write("a password long enough\n");
+    process.closeWriteChannel();
+    QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+
+    const Reply users = m_server->admin("GET", u"/api/admin/v1/users"_s);
+    QCOMPARE(users.status, 200);
+    bool found = false;
+    for (const QJsonValue &user : users.json()[u"items"_s].toArray())
+        found = found || user[u"email"_s].toString() == u"late@example.com"_s;
+    QVERIFY(found);
+}
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"
