@@ -41,7 +41,7 @@ ci-build: deps
 # make run and make bench build only the programs they start, so an unrelated test that does not
 # compile yet cannot stop them.
 RUN_TARGETS := latchkey-server
-BENCH_TARGETS := latchkey-server latchkey-bench-bare-route
+BENCH_TARGETS := latchkey-server latchkey-bench-bare-route latchkey-bench-argon2
 
 release-configure: deps
 	@[ -f build/release/build.ninja ] || cmake --preset release
