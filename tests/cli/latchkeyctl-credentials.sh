@@ -7,6 +7,7 @@ set -euo pipefail
 server=$(realpath "$1")
 ctl=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
+python=$(command -v /usr/bin/python3 || command -v python3)
 work=$(mktemp -d)
 pid=
 trap 'if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
@@ -25,15 +26,9 @@ contains() { # description, needle, haystack
 lacks() { # description, needle, haystack
     if [[ "$3" != *"$2"* ]]; then pass; else fail "$1: [$2] should not be in [$3]"; fi
 }
-run() { # runs latchkeyctl, sets $out, $err, $rc
-    set +e
-    out=$("$ctl" "$@" 2>"$work/err")
-    rc=$?
-    set -e
-    err=$(cat "$work/err")
-}
-# Without a controlling terminal, as in CI: nothing can be asked.
-run_detached() {
+# Runs latchkeyctl without a controlling terminal, as in CI: nothing can be asked, whatever
+# terminal the test itself runs on. Sets $out, $err, $rc.
+run() {
     set +e
     out=$(setsid -w "$ctl" "$@" 2>"$work/err" </dev/null)
     rc=$?
@@ -45,7 +40,7 @@ on_pty() {
     local passphrase=$1
     shift
     set +e
-    python3 "$here/with-pty.py" "$passphrase" "$work/transcript" "$@"
+    "$python" "$here/with-pty.py" "$passphrase" "$work/transcript" "$@"
     rc=$?
     set -e
     transcript=$(tr -d '\r' <"$work/transcript")
@@ -169,7 +164,7 @@ contains "export of everything has the public client" "LATCHKEY_DESKTOP_CLIENT_I
 contains "export of everything warns" "secret(s) not in this export (ERP Sync)" "$err"
 
 # Encrypted: Debian's age decrypts ours; we import what `age -p` made.
-"$ctl" export --format env --keys "$key" --consumers "$automation" >"$work/plain.env" 2>/dev/null
+setsid -w "$ctl" export --format env --keys "$key" --consumers "$automation" >"$work/plain.env" 2>/dev/null </dev/null
 LATCHKEY_PASSPHRASE='correct horse' run export --format env --keys "$key" --consumers "$automation" --encrypt -o "$work/out.env.age"
 check "encrypted export exit" 0 "$rc"
 contains "encrypted export says" ", encrypted." "$out"
@@ -215,10 +210,10 @@ check "import of plain JSON" "$client_id" "$(jq -r '.consumers[0].client_id' <<<
 LATCHKEY_PASSPHRASE='not it' run import "$work/by-age.age"
 check "wrong passphrase exit" 3 "$rc"
 contains "wrong passphrase message" "passphrase" "$err"
-run_detached import "$work/by-age.age"
+run import "$work/by-age.age"
 check "no passphrase, no terminal exit" 2 "$rc"
 contains "no passphrase, no terminal message" "Set LATCHKEY_PASSPHRASE, or run the command on a terminal" "$err"
-run_detached export --format env --encrypt -o "$work/never.age"
+run export --format env --encrypt -o "$work/never.age"
 check "export without passphrase exit" 2 "$rc"
 contains "export without passphrase message" "no terminal to ask on" "$err"
 [[ ! -e "$work/never.age" ]] && pass || fail "no file is written without a passphrase"
