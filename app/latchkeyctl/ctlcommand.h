@@ -15,8 +15,12 @@
 #include <memory>
 
 namespace Latchkey::Core {
+class CacheDatabase;
 class OAuthClient;
-}
+class ProfileStore;
+class SecretStore;
+struct Profile;
+} // namespace Latchkey::Core
 
 // How a latchkeyctl command is declared and run; each area's file adds its commands.
 namespace Latchkey::Ctl {
@@ -38,6 +42,15 @@ public:
     // An OAuth client over http(), for the token commands.
     Core::OAuthClient &oauth();
 
+    // The profiles, in the cache shared with the desktop app (opened on first use).
+    Core::Result<Core::ProfileStore *> profiles();
+    Core::SecretStore &secrets();
+    // --profile NAME, else the current one. An Error that says what to do when there is none.
+    Core::Result<Core::Profile> profile();
+    // The environment's LATCHKEY_URL/CLIENT_ID/CLIENT_SECRET are all set: they win, and no
+    // profile or keychain is touched.
+    bool usesEnvironment() const { return environmentComplete(); }
+
     // The account's server: LATCHKEY_URL, or the chosen profile's URL.
     Core::Result<QUrl> baseUrl();
     // The admin API, authenticated by the environment's automation consumer or the profile.
@@ -53,6 +66,9 @@ private:
     QProcessEnvironment m_environment;
     std::unique_ptr<Core::HttpClient> m_http;
     std::unique_ptr<Core::OAuthClient> m_oauth;
+    std::unique_ptr<Core::CacheDatabase> m_cache;
+    std::unique_ptr<Core::ProfileStore> m_profiles;
+    std::unique_ptr<Core::SecretStore> m_secrets;
     std::unique_ptr<Core::TokenSource> m_tokens;
     std::unique_ptr<Core::AccountClient> m_client;
 };
@@ -73,6 +89,7 @@ struct Command
 QList<Command> accountCommands(); // keys, consumers, authorizations, groups, users, audit
 QList<Command> tokenCommands();   // token ..., keys test
 QList<Command> exportCommands();  // export, import
+QList<Command> profileCommands(); // profile ..., login
 
 inline QFuture<int> done(int code)
 {

@@ -559,8 +559,8 @@ QString usage(const QList<Command> &all)
 // after "--", so the parser takes it as the positional argument it is.
 QStringList tokensLast(const QStringList &arguments, const QList<QCommandLineOption> &options)
 {
-    QStringList known{u"help"_s, u"h"_s, u"json"_s};
-    QStringList withValue;
+    QStringList known{u"help"_s, u"h"_s, u"json"_s, u"profile"_s};
+    QStringList withValue{u"profile"_s};
     for (const QCommandLineOption &option : options) {
         known += option.names();
         if (!option.valueName().isEmpty())
@@ -596,7 +596,8 @@ QStringList tokensLast(const QStringList &arguments, const QList<QCommandLineOpt
 
 int run(const QStringList &arguments)
 {
-    const QList<Command> all = accountCommands() + tokenCommands() + exportCommands();
+    const QList<Command> all =
+        accountCommands() + tokenCommands() + exportCommands() + profileCommands();
     const QString first = arguments.value(1);
     if (first == u"--version") {
         printLine(u"latchkeyctl "_s + QCoreApplication::applicationVersion());
@@ -629,6 +630,8 @@ int run(const QStringList &arguments)
     parser.setApplicationDescription(command->summary);
     parser.addHelpOption();
     parser.addOption({u"json"_s, u"Print machine-readable JSON."_s});
+    parser.addOption(
+        {u"profile"_s, u"Work on this profile instead of the current one."_s, u"NAME"_s});
     parser.addOptions(command->options);
     if (!command->positional.isEmpty())
         parser.addPositionalArgument(command->positional, u"What to act on."_s);

@@ -1,7 +1,13 @@
 #include "ctlcommand.h"
 
+#include <cache/cachedatabase.h>
 #include <oauth/oauthclient.h>
+#include <profiles/profilestore.h>
 #include <protocol/entities.h>
+#include <secrets/secretstore.h>
+
+#include <QDir>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +21,52 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("latchkeyctl", text);
 }
+
+// Takes the automation consumer's secret from the keychain the first time a token is needed.
+class KeychainClientCredentials final : public Core::TokenSource
+{
+public:
+    KeychainClientCredentials(Core::HttpClient &http, Core::SecretStore &secrets, QUrl endpoint,
+                              QString clientId, QString key)
+        : m_http(http)
+        , m_secrets(secrets)
+        , m_endpoint(std::move(endpoint))
+        , m_clientId(std::move(clientId))
+        , m_key(std::move(key))
+    {
+    }
+
+    Core::Task<QString> accessToken(bool renew) override
+    {
+        if (m_inner)
+            return m_inner->accessToken(renew);
+        return Core::chain(
+            m_secrets.read(m_key), this,
+            [this, renew](Core::Result<std::optional<QString>> secret) -> Core::Task<QString> {
+                if (!secret)
+                    return Core::readyTask<QString>(secret.error());
+                if (!secret.value())
+                    return Core::readyTask<QString>(
+                        Error{Error::Kind::Authentication,
+                              0,
+                              tr("The automation secret of this profile is not in the keychain."),
+                              tr("Run latchkeyctl login --client-id ID --client-secret-env VAR."),
+                              {},
+                              {}});
+                m_inner = std::make_unique<Core::ClientCredentialsTokens>(
+                    m_http, m_endpoint, m_clientId, *secret.value());
+                return m_inner->accessToken(renew);
+            });
+    }
+
+private:
+    Core::HttpClient &m_http;
+    Core::SecretStore &m_secrets;
+    QUrl m_endpoint;
+    QString m_clientId;
+    QString m_key;
+    std::unique_ptr<Core::ClientCredentialsTokens> m_inner;
+};
 
 } // namespace
 
@@ -56,9 +108,66 @@ Core::OAuthClient &Invocation::oauth()
     return *m_oauth;
 }
 
+Core::Result<Core::ProfileStore *> Invocation::profiles()
+{
+    if (m_profiles)
+        return m_profiles.get();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    auto cache = Core::CacheDatabase::open(dir + u"/Latchkey/cache.sqlite"_s);
+    if (!cache)
+        return cache.error();
+    m_cache = std::move(cache).value();
+    m_profiles = std::make_unique<Core::ProfileStore>(*m_cache);
+    return m_profiles.get();
+}
+
+Core::SecretStore &Invocation::secrets()
+{
+    if (!m_secrets)
+        m_secrets = std::make_unique<Core::SecretStore>();
+    return *m_secrets;
+}
+
+Core::Result<Core::Profile> Invocation::profile()
+{
+    auto store = profiles();
+    if (!store)
+        return store.error();
+    if (parser.isSet(u"profile"_s)) {
+        auto named = store.value()->profileNamed(parser.value(u"profile"_s));
+        if (!named)
+            return Error{Error::Kind::Usage,
+                         0,
+                         tr("There is no profile named %1.").arg(parser.value(u"profile"_s)),
+                         tr("See latchkeyctl profile list."),
+                         {},
+                         {}};
+        return named;
+    }
+    auto current = store.value()->current();
+    if (!current)
+        return current.error();
+    if (!current.value())
+        return Error{Error::Kind::Authentication,
+                     0,
+                     tr("Not signed in to any account."),
+                     tr("Set LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET to an "
+                        "automation consumer's credentials, or add a profile and log in: "
+                        "latchkeyctl profile add NAME --url URL, then latchkeyctl login."),
+                     {},
+                     {}};
+    return *current.value();
+}
+
 Core::Result<QUrl> Invocation::baseUrl()
 {
     const QString url = m_environment.value(u"LATCHKEY_URL"_s);
+    if (url.isEmpty() && !environmentComplete()) {
+        auto chosen = profile();
+        if (!chosen)
+            return chosen.error();
+        return chosen.value().serverUrl;
+    }
     if (url.isEmpty())
         return Error{Error::Kind::Authentication,
                      0,
@@ -82,13 +191,24 @@ Core::Result<Core::AccountClient *> Invocation::account()
     if (m_client)
         return m_client.get();
     if (!environmentComplete()) {
-        return Error{Error::Kind::Authentication,
-                     0,
-                     tr("Not signed in to any account."),
-                     tr("Set LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET to an "
-                        "automation consumer's credentials."),
-                     {},
-                     {}};
+        auto chosen = profile();
+        if (!chosen)
+            return chosen.error();
+        const Core::Profile &p = chosen.value();
+        if (p.signInMethod != Core::SignInMethod::Automation || p.clientId.isEmpty())
+            return Error{Error::Kind::Authentication,
+                         0,
+                         tr("Profile %1 is not signed in.").arg(p.name),
+                         tr("Run latchkeyctl login --profile %1 --client-id ID "
+                            "--client-secret-env VAR.")
+                             .arg(p.name),
+                         {},
+                         {}};
+        m_tokens = std::make_unique<KeychainClientCredentials>(
+            http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
+            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId));
+        m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
+        return m_client.get();
     }
     auto base = baseUrl();
     if (!base)
