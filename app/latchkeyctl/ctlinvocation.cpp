@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include <account/tokensource.h>
 #include <cache/cachedatabase.h>
 #include <oauth/oauthclient.h>
 #include <profiles/profilestore.h>
@@ -66,6 +67,81 @@ private:
     QString m_clientId;
     QString m_key;
     std::unique_ptr<Core::ClientCredentialsTokens> m_inner;
+};
+
+// A signed-in super admin: access tokens from the refresh token in the keychain. The refresh
+// token rotates on every use; the new one is written back before the token is handed out, so
+// the process never exits with the only valid copy in memory.
+class KeychainRefreshTokens final : public Core::TokenSource
+{
+public:
+    KeychainRefreshTokens(Core::HttpClient &http, Core::SecretStore &secrets, QUrl endpoint,
+                          QString clientId, QString key)
+        : m_http(http)
+        , m_secrets(secrets)
+        , m_endpoint(std::move(endpoint))
+        , m_clientId(std::move(clientId))
+        , m_key(std::move(key))
+    {
+    }
+
+    Core::Task<QString> accessToken(bool renew) override
+    {
+        if (m_inner)
+            return withRotationSaved(m_inner->accessToken(renew));
+        return Core::chain(
+            m_secrets.read(m_key), this,
+            [this, renew](Core::Result<std::optional<QString>> token) -> Core::Task<QString> {
+                if (!token)
+                    return Core::readyTask<QString>(token.error());
+                if (!token.value())
+                    return Core::readyTask<QString>(
+                        Error{Error::Kind::Authentication,
+                              0,
+                              tr("You are signed out of this profile."),
+                              tr("Run latchkeyctl login to sign in again."),
+                              {},
+                              {}});
+                m_inner = std::make_unique<Core::RefreshTokens>(m_http, m_endpoint, m_clientId,
+                                                                *token.value());
+                QObject::connect(m_inner.get(), &Core::RefreshTokens::rotated, this,
+                                 [this](const QString &rotated) {
+                                     m_saving = m_secrets.write(m_key, Core::Secret(rotated));
+                                 });
+                return withRotationSaved(m_inner->accessToken(renew));
+            });
+    }
+
+private:
+    Core::Task<QString> withRotationSaved(Core::Task<QString> token)
+    {
+        return Core::chain(
+            token, this, [this](Core::Result<QString> result) -> Core::Task<QString> {
+                if (!result && result.error().kind == Error::Kind::Authentication) {
+                    Error error = result.error();
+                    error.hint = tr("Run latchkeyctl login to sign in again.");
+                    return Core::readyTask<QString>(error);
+                }
+                if (!result || !m_saving.isValid())
+                    return Core::readyTask<QString>(result);
+                Core::Task<Core::Nothing> saving = m_saving;
+                m_saving = {};
+                return saving.then(
+                    this, [result](Core::Result<Core::Nothing> saved) -> Core::Result<QString> {
+                        if (!saved)
+                            return saved.error();
+                        return result;
+                    });
+            });
+    }
+
+    Core::HttpClient &m_http;
+    Core::SecretStore &m_secrets;
+    QUrl m_endpoint;
+    QString m_clientId;
+    QString m_key;
+    std::unique_ptr<Core::RefreshTokens> m_inner;
+    Core::Task<Core::Nothing> m_saving;
 };
 
 } // namespace
@@ -195,12 +271,19 @@ Core::Result<Core::AccountClient *> Invocation::account()
         if (!chosen)
             return chosen.error();
         const Core::Profile &p = chosen.value();
+        if (p.signInMethod == Core::SignInMethod::SystemBrowser && !p.clientId.isEmpty()) {
+            m_tokens = std::make_unique<KeychainRefreshTokens>(
+                http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
+                Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId));
+            m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
+            return m_client.get();
+        }
         if (p.signInMethod != Core::SignInMethod::Automation || p.clientId.isEmpty())
             return Error{Error::Kind::Authentication,
                          0,
                          tr("Profile %1 is not signed in.").arg(p.name),
-                         tr("Run latchkeyctl login --profile %1 --client-id ID "
-                            "--client-secret-env VAR.")
+                         tr("Run latchkeyctl login --profile %1 (browser sign-in), or add "
+                            "--client-id ID --client-secret-env VAR for an automation consumer.")
                              .arg(p.name),
                          {},
                          {}};

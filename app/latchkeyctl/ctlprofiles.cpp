@@ -1,9 +1,11 @@
 #include "ctlcommand.h"
 
+#include <account/browsersignin.h>
 #include <profiles/profilestore.h>
 #include <secrets/secretstore.h>
 
 #include <QJsonArray>
+#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -211,6 +213,60 @@ QFuture<int> loginAutomation(Invocation &inv, const Core::Profile &profile)
                      });
 }
 
+// Browser sign-in (RFC 8252): the user's browser, back to a loopback listener; the refresh token
+// goes to the keychain. LATCHKEY_NO_BROWSER=1 only prints the link (remote shells, tests).
+QFuture<int> loginBrowser(Invocation &inv, const Core::Profile &profile)
+{
+    const QString clientId = inv.parser.isSet(u"desktop-client"_s)
+                                 ? inv.parser.value(u"desktop-client"_s)
+                                 : u"latchkey-desktop"_s;
+    // Lives as long as the process: its requests and its listener outlive this function.
+    auto *signIn = new Core::BrowserSignIn(inv.http(), profile.serverUrl, clientId,
+                                           QCoreApplication::instance());
+    const bool openBrowser = inv.environment().value(u"LATCHKEY_NO_BROWSER"_s).isEmpty();
+    QObject::connect(
+        signIn, &Core::BrowserSignIn::openBrowser, signIn, [openBrowser](const QUrl &url) {
+            printError(tr("Sign in in your browser. If it does not open, open this "
+                          "link:\n  %1")
+                           .arg(url.toString(QUrl::FullyEncoded)));
+            if (openBrowser)
+                QProcess::startDetached(u"xdg-open"_s, {url.toString(QUrl::FullyEncoded)});
+        });
+    Core::SecretStore *secrets = &inv.secrets();
+    auto store = inv.profiles();
+    if (!store)
+        return done(reportError(store.error(), inv.json));
+    Core::ProfileStore *profiles = store.value();
+    const bool json = inv.json;
+    const QString key =
+        Core::profileSecretKey(profile.id, Core::SecretKind::refreshToken, clientId);
+    auto task = Core::chain(
+        signIn->start(), QCoreApplication::instance(),
+        [signIn, secrets, key](Result<Core::SignedIn> signedIn) -> Task<Core::Nothing> {
+            if (!signedIn)
+                return Core::readyTask<Core::Nothing>(signedIn.error());
+            return secrets->write(key, Core::Secret(signedIn.value().tokens.refreshToken));
+        });
+    return task.then(
+        QCoreApplication::instance(),
+        [profiles, profile, clientId, json](Result<Core::Nothing> stored) -> int {
+            if (!stored)
+                return reportError(stored.error(), json);
+            Core::ProfileInput input = inputOf(profile);
+            input.signInMethod = u"system-browser"_s;
+            input.clientId = clientId;
+            const auto updated = profiles->update(profile.id, input);
+            if (!updated)
+                return reportError(updated.error(), json);
+            if (json)
+                printJson(QJsonObject{{u"profile"_s, profile.name}, {u"signed_in"_s, true}});
+            else
+                printLine(
+                    tr("Signed in to %1; the session is kept in the keychain.").arg(profile.name));
+            return Ok;
+        });
+}
+
 QFuture<int> login(Invocation &inv)
 {
     if (inv.usesEnvironment())
@@ -220,10 +276,14 @@ QFuture<int> login(Invocation &inv)
     auto profile = inv.profile();
     if (!profile)
         return done(reportError(profile.error(), inv.json));
+    const bool automation =
+        inv.parser.isSet(u"client-id"_s) || inv.parser.isSet(u"client-secret-env"_s);
+    if (!automation)
+        return loginBrowser(inv, profile.value());
     if (!inv.parser.isSet(u"client-id"_s) || !inv.parser.isSet(u"client-secret-env"_s))
-        return usageError(tr("login needs --client-id ID and --client-secret-env VAR (an "
-                             "automation consumer). Browser sign-in is not available in "
-                             "latchkeyctl yet."));
+        return usageError(tr("An automation login needs both --client-id ID and "
+                             "--client-secret-env VAR. Without either, login signs you in with "
+                             "the browser."));
     return loginAutomation(inv, profile.value());
 }
 
@@ -263,11 +323,15 @@ QList<Command> profileCommands()
                  removeProfile});
     list.append({u"login"_s,
                  {},
-                 u"Sign a profile in with an automation consumer; the secret goes to the "
-                 "keychain."_s,
-                 u"ERP_SECRET=… latchkeyctl login --profile staging --client-id ck_… "
-                 "--client-secret-env ERP_SECRET"_s,
+                 u"Sign a profile in: with the browser (a super admin), or with an automation "
+                 "consumer; the session or secret goes to the keychain."_s,
+                 u"latchkeyctl login --profile staging    (or: ERP_SECRET=… latchkeyctl login "
+                 "--profile staging --client-id ck_… --client-secret-env ERP_SECRET)"_s,
                  {{u"client-id"_s, u"The automation consumer's client id."_s, u"ID"_s},
+                  {u"desktop-client"_s,
+                   u"Browser sign-in: the account's desktop client id, when it is not "
+                   "latchkey-desktop (bootstrap prints it)."_s,
+                   u"ID"_s},
                   {u"client-secret-env"_s,
                    u"The environment variable that holds its secret (never on the command "
                    "line)."_s,

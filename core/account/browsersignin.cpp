@@ -42,8 +42,12 @@ Task<SignedIn> BrowserSignIn::afterRedirect(const Result<QUrlQuery> &query)
         return readyTask<SignedIn>(query.error());
     const auto response =
         OAuthClient::parseRedirect(query.value(), m_request.state, m_oauth.provider());
-    if (!response)
-        return readyTask<SignedIn>(response.error());
+    if (!response) {
+        // Whatever the provider answered (denied, invalid scope...), the sign-in did not happen.
+        Error error = response.error();
+        error.kind = Error::Kind::Authentication;
+        return readyTask<SignedIn>(error);
+    }
     return m_oauth.exchangeCode(response.value().code, m_request)
         .then(this, [this](Result<TokenResponse> tokens) -> Result<SignedIn> {
             if (!tokens)

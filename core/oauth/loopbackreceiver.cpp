@@ -95,6 +95,8 @@ LoopbackReceiver::LoopbackReceiver(QObject *parent)
                                             tr("You can close this tab and go back to Latchkey."))
                                      : page(tr("Signed in"),
                                             tr("You can close this tab and go back to Latchkey.")));
+                // Hand the page to the kernel now: the app may quit as soon as it has the query.
+                socket->flush();
                 socket->disconnectFromHost();
                 m_state->finish(query);
             });

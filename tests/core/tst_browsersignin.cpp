@@ -116,6 +116,7 @@ void TestBrowserSignIn::deniedConsentSaysSo()
     });
     QVERIFY(!result);
     QVERIFY2(result.error().message.contains(u"denied"_s), qPrintable(result.error().toText()));
+    QVERIFY(result.error().kind == Error::Kind::Authentication);
 }
 
 void TestBrowserSignIn::memberCannotSignInForAdmin()
