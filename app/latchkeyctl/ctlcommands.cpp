@@ -546,8 +546,10 @@ QString usage(const QList<Command> &all)
 {
     QString text = u"Usage: latchkeyctl COMMAND [OPTIONS]\n\n"
                    "Manage an account's API keys, OAuth consumers and authorizations.\n"
-                   "Authenticate with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET "
-                   "(an automation consumer).\n\nCommands:\n"_s;
+                   "Sign in once per account: latchkeyctl profile add NAME --url URL, then "
+                   "latchkeyctl login\n(your browser; the session stays in the keychain). For "
+                   "scripts, LATCHKEY_URL, LATCHKEY_CLIENT_ID\nand LATCHKEY_CLIENT_SECRET (an "
+                   "automation consumer) win and touch no keychain.\n\nCommands:\n"_s;
     for (const Command &c : all)
         text += u"  "_s + QString(c.group + u' ' + c.verb).leftJustified(28) + c.summary + u'\n';
     text += u"\nEvery command takes --json and --help. Exit codes: 0 ok, 1 refused by the "
