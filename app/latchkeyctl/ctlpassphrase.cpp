@@ -47,7 +47,9 @@ public:
     // One line typed without echo; nullopt on end of input or a read error.
     std::optional<QByteArray> ask(const QByteArray &prompt)
     {
-        write(prompt);
+        // Echo goes off before the prompt shows: whatever is typed after the prompt must reach
+        // the read below, not be flushed by a late tcsetattr (type-ahead from before the prompt
+        // is discarded, as getpass does).
         termios saved{};
         const bool canHide = ::tcgetattr(m_fd, &saved) == 0;
         if (canHide) {
@@ -56,6 +58,7 @@ public:
             hidden.c_lflag |= ECHONL;
             ::tcsetattr(m_fd, TCSAFLUSH, &hidden);
         }
+        write(prompt);
         QByteArray line;
         bool ended = false;
         for (;;) {
@@ -72,7 +75,7 @@ public:
             line.append(c);
         }
         if (canHide)
-            ::tcsetattr(m_fd, TCSAFLUSH, &saved);
+            ::tcsetattr(m_fd, TCSADRAIN, &saved);
         else
             write("\n");
         if (ended)
