@@ -4,8 +4,10 @@
 
 #include <QtGlobal>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/params.h>
 
 #include <algorithm>
 #include <climits>
@@ -66,18 +68,90 @@ QByteArray sha256(QByteArrayView data)
     return out;
 }
 
-QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
+namespace {
+
+// HMAC-SHA256 with the algorithm and digest fetched once: EVP_Q_mac fetches both on every call,
+// which showed up in the token endpoint's profile. Each call duplicates the keyless template, so
+// concurrent callers share nothing mutable.
+const EVP_MAC_CTX *hmacTemplate()
+{
+    static EVP_MAC_CTX *const ctx = [] {
+        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        EVP_MAC_CTX *created = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+        EVP_MAC_free(mac);
+        char digest[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0),
+                                     OSSL_PARAM_construct_end()};
+        if (!created || EVP_MAC_CTX_set_params(created, params) != 1)
+            qFatal("OpenSSL HMAC-SHA256 is not available");
+        return created;
+    }();
+    return ctx;
+}
+
+} // namespace
+
+namespace {
+
+// Feeds `data` to a keyed context of its own, frees it, and answers the MAC.
+QByteArray finishMac(EVP_MAC_CTX *ctx, QByteArrayView data)
 {
     QByteArray out(Sha256Size, Qt::Uninitialized);
     size_t length = 0;
     // A failed MAC must never turn into an empty string that some comparison might accept.
-    if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, bytesOf(key),
-                  static_cast<size_t>(key.size()), bytesOf(data), static_cast<size_t>(data.size()),
-                  reinterpret_cast<unsigned char *>(out.data()), static_cast<size_t>(out.size()),
-                  &length) == nullptr ||
-        length != Sha256Size)
+    const bool ok = ctx &&
+                    EVP_MAC_update(ctx, bytesOf(data), static_cast<size_t>(data.size())) == 1 &&
+                    EVP_MAC_final(ctx, reinterpret_cast<unsigned char *>(out.data()), &length,
+                                  static_cast<size_t>(out.size())) == 1 &&
+                    length == Sha256Size;
+    EVP_MAC_CTX_free(ctx);
+    if (!ok)
         qFatal("OpenSSL HMAC-SHA256 failed");
     return out;
+}
+
+EVP_MAC_CTX *keyedContext(QByteArrayView key)
+{
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(hmacTemplate());
+    if (!ctx || EVP_MAC_init(ctx, bytesOf(key), static_cast<size_t>(key.size()), nullptr) != 1)
+        qFatal("OpenSSL HMAC-SHA256 failed");
+    return ctx;
+}
+
+} // namespace
+
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
+{
+    return finishMac(keyedContext(key), data);
+}
+
+HmacSha256Key::HmacSha256Key(QByteArrayView key)
+    : m_ctx(keyedContext(key))
+{
+}
+
+HmacSha256Key::~HmacSha256Key()
+{
+    EVP_MAC_CTX_free(m_ctx);
+}
+
+HmacSha256Key::HmacSha256Key(const HmacSha256Key &other)
+    : m_ctx(EVP_MAC_CTX_dup(other.m_ctx))
+{
+}
+
+HmacSha256Key &HmacSha256Key::operator=(const HmacSha256Key &other)
+{
+    if (this != &other) {
+        EVP_MAC_CTX_free(m_ctx);
+        m_ctx = EVP_MAC_CTX_dup(other.m_ctx);
+    }
+    return *this;
+}
+
+QByteArray HmacSha256Key::mac(QByteArrayView data) const
+{
+    return finishMac(EVP_MAC_CTX_dup(m_ctx), data);
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)

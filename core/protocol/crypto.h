@@ -5,10 +5,28 @@
 
 #include <optional>
 
+struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX
+
 namespace Latchkey::Crypto {
 
 QByteArray sha256(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+
+// HMAC-SHA256 under one key used many times (a server's digest key): the key schedule is done
+// once, and each mac() starts from a copy of it. Safe to use from several threads.
+class HmacSha256Key final
+{
+public:
+    explicit HmacSha256Key(QByteArrayView key);
+    ~HmacSha256Key();
+    HmacSha256Key(const HmacSha256Key &other);
+    HmacSha256Key &operator=(const HmacSha256Key &other);
+
+    QByteArray mac(QByteArrayView data) const;
+
+private:
+    ::evp_mac_ctx_st *m_ctx = nullptr;
+};
 
 // Constant-time for equal lengths (CRYPTO_memcmp); different lengths compare unequal.
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);

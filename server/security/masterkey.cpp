@@ -70,7 +70,7 @@ std::optional<MasterKey> MasterKey::load(const QString &dataDir, QString *error)
 
 QString MasterKey::digest(QStringView value) const
 {
-    return QString::fromLatin1(Base64Url::encode(Crypto::hmacSha256(m_digestKey, value.toUtf8())));
+    return QString::fromLatin1(Base64Url::encode(m_digestKey.mac(value.toUtf8())));
 }
 
 QString MasterKey::seal(QStringView secret, QStringView context) const

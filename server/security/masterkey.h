@@ -1,5 +1,7 @@
 #pragma once
 
+#include <protocol/crypto.h>
+
 #include <QByteArray>
 #include <QString>
 
@@ -25,7 +27,7 @@ public:
 private:
     explicit MasterKey(const QByteArray &bytes);
 
-    QByteArray m_digestKey;
+    Crypto::HmacSha256Key m_digestKey;
     QByteArray m_sealKey;
 };
 

@@ -79,6 +79,14 @@ void TestCrypto::hmacSha256()
     QFETCH(QByteArray, data);
     QFETCH(QByteArray, macHex);
     QCOMPARE(Crypto::hmacSha256(key, data).toHex(), macHex);
+
+    // The reusable key gives the same MAC every time, and so does a copy of it.
+    const Crypto::HmacSha256Key reusable(key);
+    QCOMPARE(reusable.mac(data).toHex(), macHex);
+    QCOMPARE(reusable.mac(data).toHex(), macHex);
+    Crypto::HmacSha256Key copy = reusable;
+    QCOMPARE(copy.mac(data).toHex(), macHex);
+    QVERIFY(reusable.mac(QByteArray(data + "x")) != reusable.mac(data));
 }
 
 void TestCrypto::constantTimeEquals_data()
