@@ -1,6 +1,6 @@
 #include "ctlcommand.h"
 
-#include <account/tokensource.h>
+#include <account/keychaintokens.h>
 #include <cache/cachedatabase.h>
 #include <oauth/oauthclient.h>
 #include <profiles/profilestore.h>
@@ -23,126 +23,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("latchkeyctl", text);
 }
 
-// Takes the automation consumer's secret from the keychain the first time a token is needed.
-class KeychainClientCredentials final : public Core::TokenSource
+Core::SignInHints cliHints()
 {
-public:
-    KeychainClientCredentials(Core::HttpClient &http, Core::SecretStore &secrets, QUrl endpoint,
-                              QString clientId, QString key)
-        : m_http(http)
-        , m_secrets(secrets)
-        , m_endpoint(std::move(endpoint))
-        , m_clientId(std::move(clientId))
-        , m_key(std::move(key))
-    {
-    }
-
-    Core::Task<QString> accessToken(bool renew) override
-    {
-        if (m_inner)
-            return m_inner->accessToken(renew);
-        return Core::chain(
-            m_secrets.read(m_key), this,
-            [this, renew](Core::Result<std::optional<QString>> secret) -> Core::Task<QString> {
-                if (!secret)
-                    return Core::readyTask<QString>(secret.error());
-                if (!secret.value())
-                    return Core::readyTask<QString>(
-                        Error{Error::Kind::Authentication,
-                              0,
-                              tr("The automation secret of this profile is not in the keychain."),
-                              tr("Run latchkeyctl login --client-id ID --client-secret-env VAR."),
-                              {},
-                              {}});
-                m_inner = std::make_unique<Core::ClientCredentialsTokens>(
-                    m_http, m_endpoint, m_clientId, *secret.value());
-                return m_inner->accessToken(renew);
-            });
-    }
-
-private:
-    Core::HttpClient &m_http;
-    Core::SecretStore &m_secrets;
-    QUrl m_endpoint;
-    QString m_clientId;
-    QString m_key;
-    std::unique_ptr<Core::ClientCredentialsTokens> m_inner;
-};
-
-// A signed-in super admin: access tokens from the refresh token in the keychain. The refresh
-// token rotates on every use; the new one is written back before the token is handed out, so
-// the process never exits with the only valid copy in memory.
-class KeychainRefreshTokens final : public Core::TokenSource
-{
-public:
-    KeychainRefreshTokens(Core::HttpClient &http, Core::SecretStore &secrets, QUrl endpoint,
-                          QString clientId, QString key)
-        : m_http(http)
-        , m_secrets(secrets)
-        , m_endpoint(std::move(endpoint))
-        , m_clientId(std::move(clientId))
-        , m_key(std::move(key))
-    {
-    }
-
-    Core::Task<QString> accessToken(bool renew) override
-    {
-        if (m_inner)
-            return withRotationSaved(m_inner->accessToken(renew));
-        return Core::chain(
-            m_secrets.read(m_key), this,
-            [this, renew](Core::Result<std::optional<QString>> token) -> Core::Task<QString> {
-                if (!token)
-                    return Core::readyTask<QString>(token.error());
-                if (!token.value())
-                    return Core::readyTask<QString>(
-                        Error{Error::Kind::Authentication,
-                              0,
-                              tr("You are signed out of this profile."),
-                              tr("Run latchkeyctl login to sign in again."),
-                              {},
-                              {}});
-                m_inner = std::make_unique<Core::RefreshTokens>(m_http, m_endpoint, m_clientId,
-                                                                *token.value());
-                QObject::connect(m_inner.get(), &Core::RefreshTokens::rotated, this,
-                                 [this](const QString &rotated) {
-                                     m_saving = m_secrets.write(m_key, Core::Secret(rotated));
-                                 });
-                return withRotationSaved(m_inner->accessToken(renew));
-            });
-    }
-
-private:
-    Core::Task<QString> withRotationSaved(Core::Task<QString> token)
-    {
-        return Core::chain(
-            token, this, [this](Core::Result<QString> result) -> Core::Task<QString> {
-                if (!result && result.error().kind == Error::Kind::Authentication) {
-                    Error error = result.error();
-                    error.hint = tr("Run latchkeyctl login to sign in again.");
-                    return Core::readyTask<QString>(error);
-                }
-                if (!result || !m_saving.isValid())
-                    return Core::readyTask<QString>(result);
-                Core::Task<Core::Nothing> saving = m_saving;
-                m_saving = {};
-                return saving.then(
-                    this, [result](Core::Result<Core::Nothing> saved) -> Core::Result<QString> {
-                        if (!saved)
-                            return saved.error();
-                        return result;
-                    });
-            });
-    }
-
-    Core::HttpClient &m_http;
-    Core::SecretStore &m_secrets;
-    QUrl m_endpoint;
-    QString m_clientId;
-    QString m_key;
-    std::unique_ptr<Core::RefreshTokens> m_inner;
-    Core::Task<Core::Nothing> m_saving;
-};
+    return {tr("Run latchkeyctl login to sign in again."),
+            tr("Run latchkeyctl login --client-id ID --client-secret-env VAR.")};
+}
 
 } // namespace
 
@@ -272,9 +157,10 @@ Core::Result<Core::AccountClient *> Invocation::account()
             return chosen.error();
         const Core::Profile &p = chosen.value();
         if (p.signInMethod == Core::SignInMethod::SystemBrowser && !p.clientId.isEmpty()) {
-            m_tokens = std::make_unique<KeychainRefreshTokens>(
+            m_tokens = std::make_unique<Core::KeychainRefreshTokens>(
                 http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
-                Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId));
+                Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId),
+                cliHints());
             m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
             return m_client.get();
         }
@@ -287,9 +173,10 @@ Core::Result<Core::AccountClient *> Invocation::account()
                              .arg(p.name),
                          {},
                          {}};
-        m_tokens = std::make_unique<KeychainClientCredentials>(
+        m_tokens = std::make_unique<Core::KeychainClientCredentials>(
             http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
-            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId));
+            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId),
+            cliHints());
         m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
         return m_client.get();
     }

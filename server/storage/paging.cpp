@@ -41,18 +41,6 @@ void appendKeyset(QString &sql, QVariantList &values, const PageRequest &page, Q
     values << page.limit + 1;
 }
 
-QString foldForSearch(const QString &text)
-{
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            folded.append(c);
-    }
-    return folded.toCaseFolded();
-}
-
 QString containsPattern(const QString &text)
 {
     QString escaped = foldForSearch(text);

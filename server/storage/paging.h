@@ -1,5 +1,7 @@
 #pragma once
 
+#include <protocol/searchfold.h>
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -49,10 +51,6 @@ Page<T> makePage(QList<T> items, int limit)
     page.items = std::move(items);
     return page;
 }
-
-// What searches compare: case-folded and without accents, so "agil" finds "Integração Ágil"
-// in any language (SQLite's LOWER() folds ASCII only).
-QString foldForSearch(const QString &text);
 
 // LIKE pattern for a "contains" search over folded text, with % _ and \ escaped (ESCAPE '\').
 QString containsPattern(const QString &text);
