@@ -1,0 +1,89 @@
+#include <app/mainwindow.h>
+#include <app/preferences.h>
+#include <app/workspace.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey;
+
+int main(int argc, char **argv)
+{
+    QApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Latchkey"_s);
+    QApplication::setOrganizationName(u"Latchkey"_s);
+    QApplication::setApplicationVersion(QStringLiteral(LATCHKEY_VERSION));
+    QApplication::setDesktopFileName(u"latchkey"_s);
+
+    const Ui::Preferences preferences = Ui::Preferences::load();
+    Ui::installTranslations(app, preferences.language);
+    Ui::applyTheme(app, preferences.theme);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Manage API keys, OAuth consumers and authorizations."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption smokeTest(
+        u"smoke-test"_s,
+        QApplication::translate("main", "Start on the current account (the local sandbox on a "
+                                        "first run), print \"main window shown\" once the lists "
+                                        "are loaded, and quit."));
+    parser.addOption(smokeTest);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        QApplication::translate("main", "With --smoke-test: save a picture of the window."),
+        u"PNG"_s);
+    parser.addOption(screenshot);
+    const QCommandLineOption section(
+        u"section"_s, QApplication::translate("main", "Open this section (1-5)."), u"N"_s);
+    parser.addOption(section);
+    parser.process(app);
+
+    auto workspace = Ui::Workspace::open(Ui::Workspace::defaultPaths());
+    if (!workspace) {
+        if (parser.isSet(smokeTest)) {
+            std::fprintf(stderr, "%s\n", qPrintable(workspace.error().toText()));
+            return 1;
+        }
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Latchkey cannot start"),
+                              workspace.error().toText());
+        return 1;
+    }
+    Ui::MainWindow window(*workspace.value());
+    if (parser.isSet(smokeTest)) {
+        QObject::connect(&window, &Ui::MainWindow::loaded, &app, [&] {
+            if (!workspace.value()->isOnline()) {
+                std::fprintf(stderr, "not online: %s\n",
+                             qPrintable(workspace.value()->connectionMessage()));
+                QCoreApplication::exit(1);
+                return;
+            }
+            if (parser.isSet(screenshot) && !window.grab().save(parser.value(screenshot))) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(parser.value(screenshot)));
+                QCoreApplication::exit(1);
+                return;
+            }
+            std::printf("main window shown\n");
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        });
+        QTimer::singleShot(60000, &app, [] {
+            std::fprintf(stderr, "the main window did not load within 60 s\n");
+            QCoreApplication::exit(1);
+        });
+    }
+    if (parser.isSet(section))
+        window.showSection(
+            Ui::MainWindow::Section(qBound(1, parser.value(section).toInt(), 5) - 1));
+    window.show();
+    workspace.value()->start();
+    return QApplication::exec();
+}

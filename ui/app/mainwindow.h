@@ -1,0 +1,91 @@
+#pragma once
+
+#include "workspace.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QFrame;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace Latchkey::Ui {
+
+class EntityPage;
+class KeysPage;
+
+// The window: a sidebar of sections (API Keys, OAuth Consumers, Authorizations, Flow Tester,
+// Audit Log), the account switcher with its environment badge, an offline / signed-out banner
+// with what to do, and a status bar with the connection and the last sync.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum Section { Keys, Consumers, Authorizations, FlowTester, Audit, SectionCount };
+    Q_ENUM(Section)
+
+    explicit MainWindow(Workspace &workspace, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showSection(Section section);
+    Section currentSection() const;
+    EntityPage *page(Section section) const;
+    KeysPage *keysPage() const;
+    QWidget *banner() const;
+    QString bannerText() const;
+
+    // Opens the export dialog for these items (ids), with secrets already in hand by id.
+    void exportItems(const QStringList &keyIds, const QStringList &consumerIds,
+                     const QHash<QString, QString> &known);
+
+Q_SIGNALS:
+    // Every page finished its first load after a profile was activated (tests and
+    // --smoke-test wait for it).
+    void loaded();
+
+private:
+    void buildMenus();
+    void buildToolBar();
+    void buildBanner();
+    void addSection(Section section, QWidget *page, const QString &iconName, const QString &label);
+    void reloadProfiles();
+    void updateConnection();
+    void updateSyncLabel();
+    void addProfile();
+    void editProfile();
+    void removeProfile();
+    void showPreferences();
+    void showAbout();
+    void refresh();
+
+    Workspace &m_workspace;
+    QListWidget *m_sidebar;
+    QStackedWidget *m_stack;
+    QList<QWidget *> m_pages;
+    QComboBox *m_profileBox;
+    QLabel *m_badge;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_retry;
+    QPushButton *m_signInButton;
+    QPushButton *m_resetSandbox;
+    QLabel *m_connectionLabel;
+    QLabel *m_syncLabel;
+    QProgressBar *m_progress;
+    QAction *m_signIn;
+    QAction *m_signOut;
+    QAction *m_editProfile;
+    QAction *m_removeProfile;
+    QAction *m_refresh;
+    void checkLoaded();
+    bool m_awaitingLoad = false;
+    bool m_updatingProfiles = false;
+};
+
+} // namespace Latchkey::Ui

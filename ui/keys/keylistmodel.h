@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/entitylistmodel.h"
+
+#include <protocol/entities.h>
+
+#include <QHash>
+
+namespace Latchkey::Ui {
+
+// The account's API keys, one row each.
+class KeyListModel final : public EntityListModel<ApiKey>
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeyListModel)
+
+public:
+    enum Column { Name, KeyId, Group, Status, Expires, LastUsed, Created, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit KeyListModel(QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Permission group names by id, for the Group column.
+    void setGroups(const QList<PermissionGroup> &groups);
+    QString groupName(const QString &id) const;
+
+protected:
+    QString idOf(const ApiKey &key) const override { return key.id; }
+    QStringView statusOf(const ApiKey &key) const override;
+    QString searchSource(const ApiKey &key) const override;
+    QVariant display(const ApiKey &key, int column) const override;
+    QVariant sortValue(const ApiKey &key, int column) const override;
+    bool isInactive(const ApiKey &key) const override;
+
+private:
+    QHash<QString, QString> m_groups;
+};
+
+} // namespace Latchkey::Ui
