@@ -1,6 +1,7 @@
 #include "ctlcommands.h"
 
 #include "ctlcommand.h"
+#include "ctlkeychain.h"
 
 #include <QJsonArray>
 
@@ -14,10 +15,14 @@ namespace {
 
 using Core::Task;
 
-void printKey(const ApiKey &key, bool json)
+// kept: what became of a new secret (create, rotate); null for the other commands.
+void printKey(const ApiKey &key, bool json, const KeptSecret *kept = nullptr)
 {
     if (json) {
-        printJson(key.toJson());
+        QJsonObject object = key.toJson();
+        if (kept)
+            reportKept(*kept, json, &object);
+        printJson(object);
         return;
     }
     QList<QPair<QString, QString>> fields{{u"API Key"_s, key.id},
@@ -33,12 +38,17 @@ void printKey(const ApiKey &key, bool json)
     if (!key.secret.isEmpty())
         fields.append({u"API Secret"_s, key.secret + u"   (shown once: store it now)"_s});
     printFields(fields);
+    if (kept)
+        reportKept(*kept, json, nullptr);
 }
 
-void printConsumer(const Consumer &c, bool json)
+void printConsumer(const Consumer &c, bool json, const KeptSecret *kept = nullptr)
 {
     if (json) {
-        printJson(c.toJson());
+        QJsonObject object = c.toJson();
+        if (kept)
+            reportKept(*kept, json, &object);
+        printJson(object);
         return;
     }
     QList<QPair<QString, QString>> fields{
@@ -57,6 +67,90 @@ void printConsumer(const Consumer &c, bool json)
     if (!c.clientSecret.isEmpty())
         fields.append({u"Secret"_s, c.clientSecret + u"   (shown once: store it now)"_s});
     printFields(fields);
+    if (kept)
+        reportKept(*kept, json, nullptr);
+}
+
+template<typename T>
+struct WithKept
+{
+    T item;
+    KeptSecret kept;
+};
+
+// Runs a call that makes a new secret (create, rotate), keeps the secret in the profile's
+// keychain under entryOf(profile id, item), and prints the item with what became of it. The
+// keychain is chosen before the call, so a profile problem changes nothing on the server.
+template<typename T, typename Call, typename EntryOf, typename Print>
+QFuture<int> finishKeeping(Invocation &inv, Call call, EntryOf entryOf, Print print)
+{
+    const bool json = inv.json;
+    return withAccountAndKeychain(inv, [json, call, entryOf, print](Core::AccountClient &account,
+                                                                    const ProfileKeychain &target) {
+        QObject *context = QCoreApplication::instance();
+        auto kept = Core::chain(
+            call(account), context,
+            [target, entryOf, context](Core::Result<T> item) -> Task<WithKept<T>> {
+                if (!item)
+                    return Core::readyTask<WithKept<T>>(item.error());
+                const auto [entry, secret] = entryOf(target.profile.id, item.value());
+                return keepSecret(target, entry, secret)
+                    .then(context,
+                          [value = item.value()](
+                              Core::Result<KeptSecret> outcome) -> Core::Result<WithKept<T>> {
+                              return WithKept<T>{value, outcome.value()};
+                          });
+            });
+        return kept.then(context, [json, print](Core::Result<WithKept<T>> result) -> int {
+            if (!result)
+                return reportError(result.error(), json);
+            print(result.value().item, json, &result.value().kept);
+            return Ok;
+        });
+    });
+}
+
+// Deletes an item, then takes its secret out of the profile's keychain: `remove` deletes and
+// gives the id the secret is kept under (the key's id, the consumer's client_id).
+template<typename Remove>
+QFuture<int> deleteForgetting(Invocation &inv, const QString &id, Remove remove,
+                              QString (*entryOf)(const QString &, const QString &))
+{
+    const bool json = inv.json;
+    return withAccountAndKeychain(inv, [json, id, remove, entryOf](Core::AccountClient &account,
+                                                                   const ProfileKeychain &target) {
+        QObject *context = QCoreApplication::instance();
+        auto forgotten =
+            Core::chain(remove(account, id), context,
+                        [target, entryOf](Core::Result<QString> itemId) -> Task<KeptSecret> {
+                            if (!itemId)
+                                return Core::readyTask<KeptSecret>(itemId.error());
+                            return forgetSecret(target, entryOf(target.profile.id, itemId.value()));
+                        });
+        return forgotten.then(context, [json, id](Core::Result<KeptSecret> result) -> int {
+            if (!result)
+                return reportError(result.error(), json);
+            const KeptSecret &kept = result.value();
+            if (json)
+                printJson(QJsonObject{{u"deleted"_s, id}});
+            else
+                printLine(u"Deleted "_s + id);
+            if (kept.state == KeptSecret::State::Failed)
+                printError(u"Its secret could not be taken out of the keychain of profile %1: "
+                           "%2"_s.arg(kept.profileName, kept.error.toText()));
+            return Ok;
+        });
+    });
+}
+
+QPair<QString, QString> keySecretEntry(const QString &profileId, const ApiKey &key)
+{
+    return {apiSecretEntry(profileId, key.id), key.secret};
+}
+
+QPair<QString, QString> consumerSecretEntry(const QString &profileId, const Consumer &c)
+{
+    return {clientSecretEntry(profileId, c.clientId), c.clientSecret};
 }
 
 Core::ListQuery listQuery(const QCommandLineParser &parser)
@@ -106,6 +200,33 @@ std::optional<int> graceFrom(const QCommandLineParser &parser)
     return grace;
 }
 
+// keys rotate, consumers rotate-secret: ID [--grace SECONDS] [--no-keychain].
+template<typename T, typename EntryOf, typename Print>
+Command rotateCommand(const QString &group, const QString &verb, const QString &summary,
+                      const QString &example, const QString &oneIdPlease,
+                      Task<T> (Core::AccountClient::*rotate)(const QString &, int), EntryOf entryOf,
+                      Print print)
+{
+    return Command{group,
+                   verb,
+                   summary,
+                   example,
+                   {graceOption, noKeychainOption()},
+                   u"ID"_s,
+                   [oneIdPlease, rotate, entryOf, print](Invocation &inv) {
+                       const QStringList ids = inv.parser.positionalArguments();
+                       if (ids.size() != 1)
+                           return usageError(oneIdPlease);
+                       const int grace = graceFrom(inv.parser).value_or(0);
+                       return finishKeeping<T>(
+                           inv,
+                           [id = ids.first(), grace, rotate](Core::AccountClient &account) {
+                               return (account.*rotate)(id, grace);
+                           },
+                           entryOf, print);
+                   }};
+}
+
 } // namespace
 
 QList<Command> accountCommands()
@@ -144,29 +265,30 @@ QList<Command> accountCommands()
                      });
              });
          }});
-    list.append({u"keys"_s,
-                 u"create"_s,
-                 u"Create an API key; prints its secret once."_s,
-                 u"latchkeyctl keys create --name \"ERP Sync\" --group Maintenance --json"_s,
-                 {nameOption,
-                  groupOption,
-                  descriptionOption,
-                  {u"expires"_s, u"Expiry, RFC 3339."_s, u"TIME"_s}},
-                 {},
-                 [](Invocation &inv) {
-                     if (!inv.parser.isSet(u"name"_s) || !inv.parser.isSet(u"group"_s)) {
-                         printError(u"keys create needs --name and --group. Run with --help."_s);
-                         return done(Usage);
-                     }
-                     QJsonObject fields = fieldsFrom(inv.parser);
-                     if (inv.parser.isSet(u"expires"_s))
-                         fields.insert(u"expires_at"_s, inv.parser.value(u"expires"_s));
-                     return withAccount(inv, [&inv, fields](Core::AccountClient &account) {
-                         const bool json = inv.json;
-                         return finish(inv, account.createKey(fields),
-                                       [json](const ApiKey &key) { printKey(key, json); });
-                     });
-                 }});
+    list.append(
+        {u"keys"_s,
+         u"create"_s,
+         u"Create an API key; prints its secret once and keeps it in the profile's "
+         "keychain."_s,
+         u"latchkeyctl keys create --name \"ERP Sync\" --group Maintenance --json"_s,
+         {nameOption,
+          groupOption,
+          descriptionOption,
+          {u"expires"_s, u"Expiry, RFC 3339."_s, u"TIME"_s},
+          noKeychainOption()},
+         {},
+         [](Invocation &inv) {
+             if (!inv.parser.isSet(u"name"_s) || !inv.parser.isSet(u"group"_s)) {
+                 printError(u"keys create needs --name and --group. Run with --help."_s);
+                 return done(Usage);
+             }
+             QJsonObject fields = fieldsFrom(inv.parser);
+             if (inv.parser.isSet(u"expires"_s))
+                 fields.insert(u"expires_at"_s, inv.parser.value(u"expires"_s));
+             return finishKeeping<ApiKey>(
+                 inv, [fields](Core::AccountClient &account) { return account.createKey(fields); },
+                 keySecretEntry, printKey);
+         }});
     auto oneKey = [](const QString &verb, const QString &summary,
                      std::function<Task<ApiKey>(Core::AccountClient &, const QString &,
                                                 const QCommandLineParser &)>
@@ -209,14 +331,15 @@ QList<Command> accountCommands()
                            return a.updateKey(id, fieldsFrom(p));
                        },
                        {nameOption, groupOption, descriptionOption}));
-    list.append(oneKey(u"rotate"_s, u"Generate a new API secret; prints it once."_s,
-                       [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
-                           return a.rotateKey(id, graceFrom(p).value_or(0));
-                       },
-                       {graceOption}));
+    list.append(rotateCommand<ApiKey>(u"keys"_s, u"rotate"_s,
+                                      u"Generate a new API secret; prints it once and keeps it "
+                                      "in the profile's keychain."_s,
+                                      u"latchkeyctl keys rotate lk_… --grace 3600"_s,
+                                      u"Give one API key id. Run with --help."_s,
+                                      &Core::AccountClient::rotateKey, keySecretEntry, printKey));
     list.append({u"keys"_s,
                  u"delete"_s,
-                 u"Delete an API key."_s,
+                 u"Delete an API key (and its secret from the profile's keychain)."_s,
                  u"latchkeyctl keys delete lk_…"_s,
                  {},
                  u"ID"_s,
@@ -226,15 +349,18 @@ QList<Command> accountCommands()
                          printError(u"Give one API key id. Run with --help."_s);
                          return done(Usage);
                      }
-                     return withAccount(inv, [&inv, id = ids.first()](Core::AccountClient &a) {
-                         const bool json = inv.json;
-                         return finish(inv, a.deleteKey(id), [json, id](const Core::Nothing &) {
-                             if (json)
-                                 printJson(QJsonObject{{u"deleted"_s, id}});
-                             else
-                                 printLine(u"Deleted "_s + id);
-                         });
-                     });
+                     return deleteForgetting(
+                         inv, ids.first(),
+                         [](Core::AccountClient &a, const QString &id) {
+                             return Core::chain(
+                                 a.deleteKey(id), QCoreApplication::instance(),
+                                 [id](Core::Result<Core::Nothing> deleted) -> Task<QString> {
+                                     if (!deleted)
+                                         return Core::readyTask<QString>(deleted.error());
+                                     return Core::readyTask<QString>(id);
+                                 });
+                         },
+                         apiSecretEntry);
                  }});
 
     // OAuth consumers
@@ -270,7 +396,8 @@ QList<Command> accountCommands()
     list.append(
         {u"consumers"_s,
          u"create"_s,
-         u"Create an OAuth consumer; prints its secret once."_s,
+         u"Create an OAuth consumer; prints its secret once and keeps it in the profile's "
+         "keychain."_s,
          u"latchkeyctl consumers create --name \"Partner Portal\" --group \"Read only\" --grant "
          "authorization_code --redirect-uri https://partner.example/cb"_s,
          {nameOption,
@@ -278,7 +405,8 @@ QList<Command> accountCommands()
           descriptionOption,
           {u"grant"_s, u"client_credentials or authorization_code."_s, u"GRANT"_s},
           {u"redirect-uri"_s, u"A redirect URI (repeat for several)."_s, u"URI"_s},
-          {u"public"_s, u"A public client (no secret; authorization code with PKCE)."_s}},
+          {u"public"_s, u"A public client (no secret; authorization code with PKCE)."_s},
+          noKeychainOption()},
          {},
          [](Invocation &inv) {
              const QCommandLineParser &p = inv.parser;
@@ -294,11 +422,10 @@ QList<Command> accountCommands()
                                QJsonArray::fromStringList(p.values(u"redirect-uri"_s)));
              if (p.isSet(u"public"_s))
                  fields.insert(u"client_type"_s, u"public"_s);
-             return withAccount(inv, [&inv, fields](Core::AccountClient &account) {
-                 const bool json = inv.json;
-                 return finish(inv, account.createConsumer(fields),
-                               [json](const Consumer &c) { printConsumer(c, json); });
-             });
+             return finishKeeping<Consumer>(
+                 inv,
+                 [fields](Core::AccountClient &account) { return account.createConsumer(fields); },
+                 consumerSecretEntry, printConsumer);
          }});
     auto oneConsumer = [](const QString &verb, const QString &summary,
                           std::function<Task<Consumer>(Core::AccountClient &, const QString &,
@@ -351,15 +478,16 @@ QList<Command> accountCommands()
          groupOption,
          descriptionOption,
          {u"redirect-uri"_s, u"Replace the redirect URIs (repeat)."_s, u"URI"_s}}));
-    list.append(
-        oneConsumer(u"rotate-secret"_s, u"Generate a new client secret; prints it once."_s,
-                    [](Core::AccountClient &a, const QString &id, const QCommandLineParser &p) {
-                        return a.rotateConsumerSecret(id, graceFrom(p).value_or(0));
-                    },
-                    {graceOption}));
+    list.append(rotateCommand<Consumer>(
+        u"consumers"_s, u"rotate-secret"_s,
+        u"Generate a new client secret; prints it once and keeps it in the profile's keychain."_s,
+        u"latchkeyctl consumers rotate-secret con_… --grace 3600"_s,
+        u"Give one consumer id. Run with --help."_s, &Core::AccountClient::rotateConsumerSecret,
+        consumerSecretEntry, printConsumer));
     list.append({u"consumers"_s,
                  u"delete"_s,
-                 u"Delete a consumer and its authorizations."_s,
+                 u"Delete a consumer and its authorizations (and its secret from the profile's "
+                 "keychain)."_s,
                  u"latchkeyctl consumers delete con_…"_s,
                  {},
                  u"ID"_s,
@@ -369,16 +497,26 @@ QList<Command> accountCommands()
                          printError(u"Give one consumer id. Run with --help."_s);
                          return done(Usage);
                      }
-                     return withAccount(inv, [&inv, id = ids.first()](Core::AccountClient &a) {
-                         const bool json = inv.json;
-                         return finish(inv, a.deleteConsumer(id),
-                                       [json, id](const Core::Nothing &) {
-                                           if (json)
-                                               printJson(QJsonObject{{u"deleted"_s, id}});
-                                           else
-                                               printLine(u"Deleted "_s + id);
-                                       });
-                     });
+                     return deleteForgetting(
+                         inv, ids.first(),
+                         [](Core::AccountClient &a, const QString &id) {
+                             // Its secret is kept by client_id: learn it before it is gone.
+                             return Core::chain(
+                                 a.consumer(id), QCoreApplication::instance(),
+                                 [&a, id](Core::Result<Consumer> c) -> Task<QString> {
+                                     if (!c)
+                                         return Core::readyTask<QString>(c.error());
+                                     return Core::chain(
+                                         a.deleteConsumer(id), QCoreApplication::instance(),
+                                         [clientId = c.value().clientId](
+                                             Core::Result<Core::Nothing> deleted) -> Task<QString> {
+                                             if (!deleted)
+                                                 return Core::readyTask<QString>(deleted.error());
+                                             return Core::readyTask<QString>(clientId);
+                                         });
+                                 });
+                         },
+                         clientSecretEntry);
                  }});
 
     // Authorizations
@@ -549,7 +687,9 @@ QString usage(const QList<Command> &all)
                    "Sign in once per account: latchkeyctl profile add NAME --url URL, then "
                    "latchkeyctl login\n(your browser; the session stays in the keychain). For "
                    "scripts, LATCHKEY_URL, LATCHKEY_CLIENT_ID\nand LATCHKEY_CLIENT_SECRET (an "
-                   "automation consumer) win and touch no keychain.\n\nCommands:\n"_s;
+                   "automation consumer) win and touch no keychain.\nWith a profile, new API "
+                   "and client secrets are kept in its keychain (--no-keychain: not), so export "
+                   "carries them;\none that is not there is exported as missing.\n\nCommands:\n"_s;
     for (const Command &c : all)
         text += u"  "_s + QString(c.group + u' ' + c.verb).leftJustified(28) + c.summary + u'\n';
     text += u"\nEvery command takes --json and --help. Exit codes: 0 ok, 1 refused by the "

@@ -1,10 +1,13 @@
 #include "ctlcommand.h"
+#include "ctlkeychain.h"
 #include "ctlpassphrase.h"
 
 #include <export/credentialexport.h>
 #include <export/exporters.h>
 #include <export/exportfile.h>
 #include <export/exportreader.h>
+#include <profiles/profilestore.h>
+#include <secrets/secretstore.h>
 
 #include <QFile>
 #include <QHash>
@@ -30,9 +33,15 @@ QObject *context()
 }
 
 // Why an export lacks a secret the account has: the server never shows it again.
-QString notHereReason()
+QString notInKeychainReason(const QString &profileName)
 {
-    return tr("not in this machine's keychain");
+    return tr("not in this machine's keychain (profile %1)").arg(profileName);
+}
+
+QString environmentReason()
+{
+    return tr("not read: with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET, "
+              "latchkeyctl reads no keychain");
 }
 
 // Every item of a list, page after page.
@@ -82,7 +91,17 @@ struct Gathered
     QList<PermissionGroup> groups;
     QList<ApiKey> keys;
     QList<Consumer> consumers;
+    // The keychain's secrets by entry (std::nullopt: not there); empty with the environment.
+    QHash<QString, std::optional<QString>> secrets;
 };
+
+// The consumer a profile signs in with by client credentials: its secret is in the keychain as
+// the profile's automation secret.
+bool isAutomationOf(const Core::Profile &profile, const Consumer &consumer)
+{
+    return profile.signInMethod == Core::SignInMethod::Automation && !profile.id.isEmpty() &&
+           profile.clientId == consumer.clientId;
+}
 
 Task<QList<ApiKey>> keysOf(Core::AccountClient &account, const Selection &selection)
 {
@@ -127,10 +146,48 @@ Task<Gathered> gather(Core::AccountClient &account, const Selection &selection)
         });
 }
 
-// What the account gave, with the secrets at hand: the automation consumer's from the
-// environment; every other one is missing, with its reason.
+// The keychain entries an export of these items reads: each key's API secret, each
+// confidential consumer's client secret, and the profile's own automation secret.
+QStringList entriesOf(const ProfileKeychain &keychain, const Gathered &gathered)
+{
+    const QString profileId = keychain.profile.id;
+    QStringList entries;
+    for (const ApiKey &key : gathered.keys)
+        entries.append(apiSecretEntry(profileId, key.id));
+    for (const Consumer &consumer : gathered.consumers) {
+        if (consumer.clientType == ClientType::Public)
+            continue;
+        entries.append(clientSecretEntry(profileId, consumer.clientId));
+        if (isAutomationOf(keychain.profile, consumer))
+            entries.append(Core::profileSecretKey(profileId, Core::SecretKind::automationSecret,
+                                                  consumer.clientId));
+    }
+    return entries;
+}
+
+// The items' secrets from the profile's keychain, read before anything is rendered or written;
+// a keychain error fails the export.
+Task<Gathered> withSecrets(const ProfileKeychain &keychain, Gathered gathered)
+{
+    if (!keychain.isOn())
+        return Core::readyTask(Result<Gathered>(std::move(gathered)));
+    const QStringList entries = entriesOf(keychain, gathered);
+    return readEntries(*keychain.store, entries)
+        .then(
+            context(),
+            [gathered = std::move(gathered)](
+                Result<QHash<QString, std::optional<QString>>> values) mutable -> Result<Gathered> {
+                if (!values)
+                    return values.error();
+                gathered.secrets = values.value();
+                return gathered;
+            });
+}
+
+// What the account gave, with the secrets at hand: from the profile's keychain, or with the
+// environment only the automation consumer's own; every other one is missing, with its reason.
 Core::CredentialExport buildExport(const QUrl &baseUrl, const Gathered &gathered,
-                                   const Invocation &inv)
+                                   const ProfileKeychain &keychain, const Invocation &inv)
 {
     QHash<QString, PermissionGroup> groups;
     for (const PermissionGroup &g : gathered.groups)
@@ -138,17 +195,29 @@ Core::CredentialExport buildExport(const QUrl &baseUrl, const Gathered &gathered
     auto groupOf = [&groups](const QString &id) {
         return groups.value(id, PermissionGroup{id, id, {}, {}});
     };
+    const QString profileId = keychain.profile.id;
+    const QString missingReason =
+        keychain.isOn() ? notInKeychainReason(keychain.profile.name) : environmentReason();
+    auto secretAt = [&gathered, &missingReason](const QString &entry) {
+        const std::optional<QString> value = gathered.secrets.value(entry);
+        return value ? Core::ExportSecret::present(*value)
+                     : Core::ExportSecret::missing(missingReason);
+    };
     Core::CredentialExport data = Core::CredentialExport::forAccount(baseUrl);
+    data.label = keychain.profile.name;
     for (const ApiKey &key : gathered.keys)
         data.keys.append(Core::exportedKey(key, groupOf(key.permissionGroupId),
-                                           Core::ExportSecret::missing(notHereReason())));
+                                           secretAt(apiSecretEntry(profileId, key.id))));
     const QString automationId = inv.environmentClientId();
     for (const Consumer &consumer : gathered.consumers) {
-        const bool atHand = !automationId.isEmpty() && consumer.clientId == automationId;
-        data.consumers.append(Core::exportedConsumer(
-            consumer, groupOf(consumer.permissionGroupId),
-            atHand ? Core::ExportSecret::present(inv.environmentClientSecret())
-                   : Core::ExportSecret::missing(notHereReason())));
+        Core::ExportSecret secret = secretAt(clientSecretEntry(profileId, consumer.clientId));
+        if (!secret.isPresent() && isAutomationOf(keychain.profile, consumer))
+            secret = secretAt(Core::profileSecretKey(profileId, Core::SecretKind::automationSecret,
+                                                     consumer.clientId));
+        if (!automationId.isEmpty() && consumer.clientId == automationId)
+            secret = Core::ExportSecret::present(inv.environmentClientSecret());
+        data.consumers.append(
+            Core::exportedConsumer(consumer, groupOf(consumer.permissionGroupId), secret));
     }
     return data;
 }
@@ -201,8 +270,24 @@ QJsonObject secretJson(const Core::ExportSecret &secret)
     return object;
 }
 
-void printSummary(const Core::CredentialExport &data, bool json)
+// What an import did with the secrets it carried.
+struct Stored
 {
+    QString profileName;            // empty when nothing was stored
+    QString offReason;              // why nothing was stored, when it was not
+    QHash<QString, QString> states; // key id or client_id -> "stored" or "unchanged"
+};
+
+void printSummary(const Core::CredentialExport &data, bool json, const Stored &stored)
+{
+    qsizetype written = 0;
+    qsizetype unchanged = 0;
+    for (const QString &state : stored.states) {
+        if (state == u"stored")
+            ++written;
+        else
+            ++unchanged;
+    }
     if (json) {
         QJsonArray keys;
         for (const Core::ExportedKey &key : data.keys) {
@@ -210,6 +295,8 @@ void printSummary(const Core::CredentialExport &data, bool json)
             item.insert(u"id"_s, key.id);
             item.insert(u"name"_s, key.name);
             item.insert(u"group"_s, key.group.name);
+            if (stored.states.contains(key.id))
+                item.insert(u"keychain"_s, stored.states.value(key.id));
             keys.append(item);
         }
         QJsonArray consumers;
@@ -218,12 +305,19 @@ void printSummary(const Core::CredentialExport &data, bool json)
             item.insert(u"client_id"_s, consumer.clientId);
             item.insert(u"name"_s, consumer.name);
             item.insert(u"group"_s, consumer.group.name);
+            if (stored.states.contains(consumer.clientId))
+                item.insert(u"keychain"_s, stored.states.value(consumer.clientId));
             consumers.append(item);
         }
-        printJson(QJsonObject{{u"label"_s, data.label},
-                              {u"base_url"_s, data.baseUrl.toString()},
-                              {u"keys"_s, keys},
-                              {u"consumers"_s, consumers}});
+        QJsonObject object{{u"label"_s, data.label},
+                           {u"base_url"_s, data.baseUrl.toString()},
+                           {u"keys"_s, keys},
+                           {u"consumers"_s, consumers}};
+        if (!stored.profileName.isEmpty())
+            object.insert(u"keychain_profile"_s, stored.profileName);
+        else if (!stored.offReason.isEmpty())
+            object.insert(u"keychain_off"_s, stored.offReason);
+        printJson(object);
         return;
     }
     printLine(tr("Export of %1%2")
@@ -236,6 +330,13 @@ void printSummary(const Core::CredentialExport &data, bool json)
         rows.append(
             {tr("consumer"), consumer.name, consumer.clientId, secretText(consumer.clientSecret)});
     printTable({u"KIND"_s, u"NAME"_s, u"ID"_s, u"SECRET"_s}, rows);
+    if (!stored.profileName.isEmpty())
+        printLine(tr("Stored %1 secret(s) in the keychain of profile %2 (%3 already there).")
+                      .arg(written)
+                      .arg(stored.profileName)
+                      .arg(unchanged));
+    else if (!stored.offReason.isEmpty())
+        printLine(tr("Its secrets were not stored in a keychain: %1.").arg(stored.offReason));
 }
 
 QFuture<int> runExport(Invocation &inv)
@@ -274,67 +375,184 @@ QFuture<int> runExport(Invocation &inv)
         encryption.armor = armor;
     }
 
-    return withAccount(inv, [&inv, selection, format, encryption, file,
-                             encrypt](Core::AccountClient &account) {
+    return withAccountAndKeychain(inv, [&inv, selection, format, encryption, file,
+                                        encrypt](Core::AccountClient &account,
+                                                 const ProfileKeychain &keychain) {
         const QUrl baseUrl = account.baseUrl();
         const bool json = inv.json;
-        return gather(account, selection)
-            .then(context(),
-                  [&inv, baseUrl, json, format, encryption, file,
-                   encrypt](Result<Gathered> gathered) -> int {
-                      if (!gathered)
-                          return reportError(gathered.error(), json);
-                      const Core::CredentialExport data =
-                          buildExport(baseUrl, gathered.value(), inv);
-                      const auto bytes = Core::renderExport(data, *format);
-                      if (!bytes)
-                          return reportError(bytes.error(), json);
-                      const QStringList missing = missingSecrets(data);
-                      if (file.isEmpty()) {
-                          if (encrypt) {
-                              const auto sealed = Core::encryptExport(bytes.value(), encryption);
-                              if (!sealed)
-                                  return reportError(sealed.error(), json);
-                              printBytes(sealed.value());
-                          } else {
-                              printBytes(bytes.value());
-                          }
-                          if (!missing.isEmpty())
-                              printError(
-                                  QCoreApplication::translate(
-                                      "latchkeyctl",
-                                      "%n secret(s) not in this export (%1): rotate to get new "
-                                      "ones.",
-                                      nullptr, int(missing.size()))
-                                      .arg(missing.join(u", "_s)));
-                          return Ok;
-                      }
-                      const auto written =
-                          encrypt ? Core::writeExportFile(file, bytes.value(), encryption)
-                                  : Core::writeExportFile(file, bytes.value());
-                      if (!written)
-                          return reportError(written.error(), json);
-                      if (json) {
-                          printJson(QJsonObject{
-                              {u"file"_s, file},
-                              {u"keys"_s, data.keys.size()},
-                              {u"consumers"_s, data.consumers.size()},
-                              {u"encrypted"_s, encrypt},
-                              {u"missing_secrets"_s, QJsonArray::fromStringList(missing)}});
-                      } else {
-                          printLine(tr("Wrote %1: %2 API key(s), %3 consumer(s)%4.")
-                                        .arg(file)
-                                        .arg(data.keys.size())
-                                        .arg(data.consumers.size())
-                                        .arg(encrypt ? tr(", encrypted") : QString()));
-                          if (!missing.isEmpty())
-                              printLine(
-                                  tr("Secrets not in it (not in this machine's keychain; rotate "
-                                     "to get new ones): %1")
-                                      .arg(missing.join(u", "_s)));
-                      }
-                      return Ok;
-                  });
+        auto gathered = Core::chain(gather(account, selection), context(),
+                                    [keychain](Result<Gathered> items) -> Task<Gathered> {
+                                        if (!items)
+                                            return Core::readyTask(items);
+                                        return withSecrets(keychain, items.value());
+                                    });
+        return gathered.then(
+            context(),
+            [&inv, baseUrl, json, format, encryption, file, keychain,
+             encrypt](Result<Gathered> gathered) -> int {
+                if (!gathered)
+                    return reportError(gathered.error(), json);
+                const Core::CredentialExport data =
+                    buildExport(baseUrl, gathered.value(), keychain, inv);
+                const auto bytes = Core::renderExport(data, *format);
+                if (!bytes)
+                    return reportError(bytes.error(), json);
+                const QStringList missing = missingSecrets(data);
+                if (file.isEmpty()) {
+                    if (encrypt) {
+                        const auto sealed = Core::encryptExport(bytes.value(), encryption);
+                        if (!sealed)
+                            return reportError(sealed.error(), json);
+                        printBytes(sealed.value());
+                    } else {
+                        printBytes(bytes.value());
+                    }
+                    if (!missing.isEmpty())
+                        printError(QCoreApplication::translate(
+                                       "latchkeyctl",
+                                       "%n secret(s) not in this export (%1): rotate to get new "
+                                       "ones.",
+                                       nullptr, int(missing.size()))
+                                       .arg(missing.join(u", "_s)));
+                    return Ok;
+                }
+                const auto written = encrypt
+                                         ? Core::writeExportFile(file, bytes.value(), encryption)
+                                         : Core::writeExportFile(file, bytes.value());
+                if (!written)
+                    return reportError(written.error(), json);
+                if (json) {
+                    printJson(
+                        QJsonObject{{u"file"_s, file},
+                                    {u"keys"_s, data.keys.size()},
+                                    {u"consumers"_s, data.consumers.size()},
+                                    {u"encrypted"_s, encrypt},
+                                    {u"missing_secrets"_s, QJsonArray::fromStringList(missing)}});
+                } else {
+                    printLine(tr("Wrote %1: %2 API key(s), %3 consumer(s)%4.")
+                                  .arg(file)
+                                  .arg(data.keys.size())
+                                  .arg(data.consumers.size())
+                                  .arg(encrypt ? tr(", encrypted") : QString()));
+                    if (!missing.isEmpty())
+                        printLine(tr("Secrets not in it (%1; rotate to get new ones): %2")
+                                      .arg(keychain.isOn()
+                                               ? notInKeychainReason(keychain.profile.name)
+                                               : environmentReason(),
+                                           missing.join(u", "_s)));
+                }
+                return Ok;
+            });
+    });
+}
+
+// The same server, as a person would judge two spellings of its URL.
+bool sameServer(const QUrl &a, const QUrl &b)
+{
+    const auto normal = [](const QUrl &url) {
+        QUrl n = url.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery |
+                              QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+        n.setPort(url.port(url.scheme() == u"https" ? 443 : 80));
+        QString path = n.path();
+        while (path.endsWith(u'/'))
+            path.chop(1); // "http://host/" is "http://host"
+        n.setPath(path);
+        return n;
+    };
+    return normal(a) == normal(b);
+}
+
+// One secret an export carries, as it goes into the keychain.
+struct Carried
+{
+    QString itemId; // the key's id, or the consumer's client_id
+    QString name;
+    QString entry;
+    QString secret;
+};
+
+QList<Carried> carriedSecrets(const Core::CredentialExport &data, const QString &profileId)
+{
+    QList<Carried> carried;
+    for (const Core::ExportedKey &key : data.keys) {
+        if (key.secret.isPresent())
+            carried.append(
+                {key.id, key.name, apiSecretEntry(profileId, key.id), key.secret.value()});
+    }
+    for (const Core::ExportedConsumer &consumer : data.consumers) {
+        if (consumer.clientSecret.isPresent())
+            carried.append({consumer.clientId, consumer.name,
+                            clientSecretEntry(profileId, consumer.clientId),
+                            consumer.clientSecret.value()});
+    }
+    return carried;
+}
+
+// Stores what the export carries in the profile's keychain. Refused, with nothing stored, when
+// the export is of another server, or when the keychain holds another secret for an item and
+// --replace was not given: an older export must not bring back a secret rotated since.
+QFuture<int> storeImported(Invocation &inv, const Core::CredentialExport &data,
+                           const ProfileKeychain &keychain)
+{
+    const bool json = inv.json;
+    const Core::Profile profile = keychain.profile;
+    if (!sameServer(data.baseUrl, profile.serverUrl))
+        return done(reportError(
+            Error{Error::Kind::Usage,
+                  0,
+                  tr("This export is of %1, but profile %2 is %3: none of its secrets were "
+                     "stored.")
+                      .arg(data.baseUrl.toString(), profile.name, profile.serverUrl.toString()),
+                  tr("Import it with --profile NAME of that account, or add --no-keychain to "
+                     "only read it."),
+                  {},
+                  {}},
+            json));
+    const QList<Carried> carried = carriedSecrets(data, profile.id);
+    QStringList entries;
+    for (const Carried &c : carried)
+        entries.append(c.entry);
+    const bool replace = inv.parser.isSet(u"replace"_s);
+    Core::SecretStore *store = keychain.store;
+    auto stored = std::make_shared<Stored>();
+    stored->profileName = profile.name;
+    auto task = Core::chain(
+        readEntries(*store, entries), context(),
+        [store, carried, replace, stored,
+         profile](Result<QHash<QString, std::optional<QString>>> existing) -> Task<Core::Nothing> {
+            if (!existing)
+                return Core::readyTask<Core::Nothing>(existing.error());
+            QStringList clashes;
+            QList<QPair<QString, QString>> writes;
+            for (const Carried &c : carried) {
+                const std::optional<QString> held = existing.value().value(c.entry);
+                if (held && *held == c.secret) {
+                    stored->states.insert(c.itemId, u"unchanged"_s);
+                    continue;
+                }
+                if (held && !replace)
+                    clashes.append(c.name);
+                writes.append({c.entry, c.secret});
+                stored->states.insert(c.itemId, u"stored"_s);
+            }
+            if (!clashes.isEmpty())
+                return Core::readyTask<Core::Nothing>(Error{
+                    Error::Kind::Usage,
+                    0,
+                    tr("The keychain of profile %1 already holds other secrets for %2: none of "
+                       "the export's secrets were stored.")
+                        .arg(profile.name, clashes.join(u", "_s)),
+                    tr("Add --replace to overwrite them with the file's (an older export would "
+                       "bring back a secret rotated since), or --no-keychain to only read it."),
+                    {},
+                    {}});
+            return writeEntries(*store, writes);
+        });
+    return task.then(context(), [data, stored, json](Result<Core::Nothing> written) -> int {
+        if (!written)
+            return reportError(written.error(), json);
+        printSummary(data, json, *stored);
+        return Ok;
     });
 }
 
@@ -364,8 +582,25 @@ QFuture<int> runImport(Invocation &inv)
             error.hint = tr("Check the passphrase (LATCHKEY_PASSPHRASE) and try again.");
         return done(reportError(error, inv.json));
     }
-    printSummary(imported.value(), inv.json);
-    return done(Ok);
+    const Core::CredentialExport &data = imported.value();
+    if (carriedSecrets(data, QString()).isEmpty()) {
+        printSummary(data, inv.json, {});
+        return done(Ok);
+    }
+    auto keychain = profileKeychain(inv);
+    if (!keychain) {
+        Error error = keychain.error();
+        error.hint += (error.hint.isEmpty() ? QString() : u" "_s) +
+                      tr("To only read the file, add --no-keychain.");
+        return done(reportError(error, inv.json));
+    }
+    if (!keychain.value().isOn()) {
+        Stored off;
+        off.offReason = keychain.value().offReason;
+        printSummary(data, inv.json, off);
+        return done(Ok);
+    }
+    return storeImported(inv, data, keychain.value());
 }
 
 } // namespace
@@ -377,7 +612,8 @@ QList<Command> exportCommands()
         {u"export"_s,
          {},
          u"Export credentials for integrators: dotenv, JSON, Postman or curl; optionally "
-         "encrypted (age)."_s,
+         "encrypted (age). Secrets come from the profile's keychain; one that is not there is "
+         "marked missing."_s,
          u"latchkeyctl export --format env --consumers con_… -o erp.env"_s,
          {{u"format"_s, u"env, json, postman or curl."_s, u"FORMAT"_s},
           {u"keys"_s, u"Only these API keys (comma-separated ids; repeatable)."_s, u"ID,..."_s},
@@ -389,14 +625,16 @@ QList<Command> exportCommands()
           {{u"o"_s, u"output"_s}, u"Write to FILE (mode 0600, atomically)."_s, u"FILE"_s}},
          {},
          runExport});
-    list.append({u"import"_s,
-                 {},
-                 u"Read an export (plain or age-encrypted, also by `age -p`) and say what it "
-                 "holds."_s,
-                 u"LATCHKEY_PASSPHRASE=… latchkeyctl import erp.env.age"_s,
-                 {},
-                 u"FILE"_s,
-                 runImport});
+    list.append(
+        {u"import"_s,
+         {},
+         u"Read an export (plain or age-encrypted, also by `age -p`), say what it holds, and "
+         "keep its secrets in the profile's keychain (for latchkeyctl export)."_s,
+         u"LATCHKEY_PASSPHRASE=… latchkeyctl import erp.env.age --profile staging"_s,
+         {{u"replace"_s, u"Overwrite secrets the keychain holds already with the file's."_s},
+          noKeychainOption()},
+         u"FILE"_s,
+         runImport});
     return list;
 }
 

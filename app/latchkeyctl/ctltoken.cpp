@@ -1,7 +1,9 @@
 #include "ctlcommand.h"
+#include "ctlkeychain.h"
 
 #include <oauth/hawksigner.h>
 #include <oauth/oauthclient.h>
+#include <secrets/secretstore.h>
 
 #include <QJsonDocument>
 
@@ -136,6 +138,60 @@ QString clockText(qint64 offset)
     return tr("server clock is %1 s behind").arg(-offset);
 }
 
+// A Hawk-signed GET /api/v2/whoami as the key, and what the server said, clock included.
+QFuture<int> testKey(Invocation &inv, const QString &id, const QString &secret,
+                     const QString &variable)
+{
+    const auto base = inv.baseUrl();
+    if (!base)
+        return done(reportError(base.error(), inv.json));
+    auto signer = std::make_shared<Core::HawkSigner>(id, secret);
+    const bool json = inv.json;
+    return signer->send(inv.http(), "GET", whoamiUrl(base.value()))
+        .then(QCoreApplication::instance(),
+              [signer, json, id, variable](Result<Core::HttpExchange> result) -> int {
+                  if (!result)
+                      return reportError(result.error(), json);
+                  const Core::HttpExchange &exchange = result.value();
+                  const qint64 offset = signer->offsetSeconds();
+                  if (exchange.status != 200) {
+                      Error error = Core::HttpClient::errorFrom(exchange);
+                      if (exchange.status == 401) {
+                          const QByteArray challenge = exchange.responseHeader("www-authenticate");
+                          error.kind = Error::Kind::Authentication;
+                          error.message = tr("The server refused API key %1 (%2).")
+                                              .arg(id, QString::fromUtf8(challenge).trimmed());
+                          error.hint = tr("Check the id, and that %1 holds the key's "
+                                          "current secret; rotate the key to get a new "
+                                          "one.")
+                                           .arg(variable);
+                      }
+                      return reportError(error, json);
+                  }
+                  const QJsonObject who = QJsonDocument::fromJson(exchange.responseBody).object();
+                  if (json) {
+                      QJsonObject out = who;
+                      out.insert(u"clock_offset_seconds"_s, offset);
+                      printJson(out);
+                      return Ok;
+                  }
+                  const QJsonObject principal = who.value(u"principal"_s).toObject();
+                  const QJsonObject group = who.value(u"permission_group"_s).toObject();
+                  QStringList scopes;
+                  for (const QJsonValue &s : who.value(u"scopes"_s).toArray())
+                      scopes.append(s.toString());
+                  printLine(tr("API key %1 works.").arg(id));
+                  printFields(
+                      {{u"Principal"_s, principal.value(u"name"_s).toString()},
+                       {u"Tenant"_s, who.value(u"tenant"_s).toObject().value(u"name"_s).toString()},
+                       {u"Permission group"_s, group.value(u"name"_s).toString()},
+                       {u"Scopes"_s, orDash(scopes.join(u' '))},
+                       {u"Clock"_s,
+                        offset == 0 ? tr("in step with the server") : clockText(offset)}});
+                  return Ok;
+              });
+}
+
 } // namespace
 
 QList<Command> tokenCommands()
@@ -243,7 +299,8 @@ QList<Command> tokenCommands()
     list.append(
         {u"keys"_s,
          u"test"_s,
-         u"Try an API key: a Hawk-signed GET /api/v2/whoami with its secret."_s,
+         u"Try an API key: a Hawk-signed GET /api/v2/whoami with its secret, from "
+         "LATCHKEY_API_SECRET or else the profile's keychain."_s,
          u"LATCHKEY_API_SECRET=… latchkeyctl keys test lk_…"_s,
          {{u"secret-env"_s,
            u"The environment variable that holds the API secret (never give it on the command "
@@ -256,63 +313,37 @@ QList<Command> tokenCommands()
                  return usageError(tr("Give one API key id. Run with --help."));
              const QString variable = inv.parser.value(u"secret-env"_s);
              const QString secret = inv.environment().value(variable);
-             if (secret.isEmpty())
-                 return usageError(tr("The API secret is not in the environment: set %1 to it (or "
-                                      "name another variable with --secret-env VAR).")
-                                       .arg(variable));
-             const auto base = inv.baseUrl();
-             if (!base)
-                 return done(reportError(base.error(), inv.json));
-             auto signer = std::make_shared<Core::HawkSigner>(ids.first(), secret);
-             const bool json = inv.json;
              const QString id = ids.first();
-             return signer->send(inv.http(), "GET", whoamiUrl(base.value()))
-                 .then(QCoreApplication::instance(),
-                       [signer, json, id, variable](Result<Core::HttpExchange> result) -> int {
-                           if (!result)
-                               return reportError(result.error(), json);
-                           const Core::HttpExchange &exchange = result.value();
-                           const qint64 offset = signer->offsetSeconds();
-                           if (exchange.status != 200) {
-                               Error error = Core::HttpClient::errorFrom(exchange);
-                               if (exchange.status == 401) {
-                                   const QByteArray challenge =
-                                       exchange.responseHeader("www-authenticate");
-                                   error.kind = Error::Kind::Authentication;
-                                   error.message =
-                                       tr("The server refused API key %1 (%2).")
-                                           .arg(id, QString::fromUtf8(challenge).trimmed());
-                                   error.hint = tr("Check the id, and that %1 holds the key's "
-                                                   "current secret; rotate the key to get a new "
-                                                   "one.")
-                                                    .arg(variable);
-                               }
-                               return reportError(error, json);
-                           }
-                           const QJsonObject who =
-                               QJsonDocument::fromJson(exchange.responseBody).object();
-                           if (json) {
-                               QJsonObject out = who;
-                               out.insert(u"clock_offset_seconds"_s, offset);
-                               printJson(out);
-                               return Ok;
-                           }
-                           const QJsonObject principal = who.value(u"principal"_s).toObject();
-                           const QJsonObject group = who.value(u"permission_group"_s).toObject();
-                           QStringList scopes;
-                           for (const QJsonValue &s : who.value(u"scopes"_s).toArray())
-                               scopes.append(s.toString());
-                           printLine(tr("API key %1 works.").arg(id));
-                           printFields(
-                               {{u"Principal"_s, principal.value(u"name"_s).toString()},
-                                {u"Tenant"_s,
-                                 who.value(u"tenant"_s).toObject().value(u"name"_s).toString()},
-                                {u"Permission group"_s, group.value(u"name"_s).toString()},
-                                {u"Scopes"_s, orDash(scopes.join(u' '))},
-                                {u"Clock"_s,
-                                 offset == 0 ? tr("in step with the server") : clockText(offset)}});
-                           return Ok;
-                       });
+             if (!secret.isEmpty())
+                 return testKey(inv, id, secret, variable);
+             // A profile's own keys: the secret latchkeyctl kept when it made or imported it.
+             const auto missing = [variable] {
+                 return usageError(tr("The API secret is not in the environment: set %1 to it "
+                                      "(or name another variable with --secret-env VAR).")
+                                       .arg(variable));
+             };
+             if (inv.parser.isSet(u"secret-env"_s) || inv.usesEnvironment())
+                 return missing();
+             const auto keychain = profileKeychain(inv);
+             if (!keychain || !keychain.value().isOn())
+                 return missing();
+             const QString profileName = keychain.value().profile.name;
+             const bool json = inv.json;
+             return Core::chain(
+                 keychain.value().store->read(apiSecretEntry(keychain.value().profile.id, id)),
+                 QCoreApplication::instance(),
+                 [&inv, id, variable, profileName,
+                  json](Result<std::optional<QString>> kept) -> QFuture<int> {
+                     if (!kept)
+                         return done(reportError(kept.error(), json));
+                     if (!kept.value())
+                         return usageError(
+                             tr("The API secret of %1 is neither in %2 nor in the "
+                                "keychain of profile %3. Set %2 to it, or rotate the key "
+                                "(latchkeyctl keys rotate %1) to get a new one.")
+                                 .arg(id, variable, profileName));
+                     return testKey(inv, id, *kept.value(), variable);
+                 });
          }});
     return list;
 }

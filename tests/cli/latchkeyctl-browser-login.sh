@@ -5,59 +5,22 @@
 # lands in the real Secret Service (run inside tools/with-test-session).
 # usage: latchkeyctl-browser-login.sh LATCHKEY_SERVER LATCHKEYCTL
 set -euo pipefail
-server=$(realpath "$1")
-ctl=$(realpath "$2")
-work=$(mktemp -d)
-pid=
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=common.sh
+source "$here/common.sh"
+begin "$@"
 login_pid=
 trap 'kill $pid $login_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-cd "$work"
-if [[ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
-    echo "SKIP: no session bus; run inside tools/with-test-session" >&2
-    exit 0
-fi
+need_session
 export XDG_DATA_HOME=$work/xdg-data LATCHKEY_NO_BROWSER=1
 unset LATCHKEY_URL LATCHKEY_CLIENT_ID LATCHKEY_CLIENT_SECRET
 
-failures=0
-passes=0
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [[ "$2" == "$3" ]]; then pass; else fail "$1: expected [$2], got [$3]"; fi; }
-contains() { if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: [$2] not in [$3]"; fi; }
-run() {
-    set +e
-    out=$(setsid -w "$ctl" "$@" 2>"$work/err" </dev/null)
-    rc=$?
-    set -e
-    err=$(cat "$work/err")
-}
-field() { grep -o "name=\"$1\" value=\"[^\"]*\"" | sed 's/.*value="//;s/"$//'; }
-
-"$server" bootstrap --data-dir "$work/data" >"$work/bootstrap.json"
-"$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --ready-json >"$work/ready" 2>"$work/server.log" &
-pid=$!
-for _ in $(seq 100); do [[ -s "$work/ready" ]] && break; sleep 0.1; done
-url=$(jq -r .url "$work/ready")
-email=$(jq -r .admin.email "$work/bootstrap.json")
-password=$(jq -r .admin.password "$work/bootstrap.json")
+start_server "$work/data"
+email=$admin_email
+password=$admin_password
 
 run profile add local --url "$url" --env sandbox
 check "profile add exit" 0 "$rc"
-
-# The user's side: sign in, approve, follow the redirect to the CLI's listener.
-browse() { # $1: authorization URL, $2: password
-    local jar=$work/jar page request csrf location
-    page=$(curl -s -c "$jar" -b "$jar" "$1")
-    request=$(field request <<<"$page")
-    csrf=$(field csrf <<<"$page")
-    page=$(curl -s -c "$jar" -b "$jar" --data-urlencode "request=$request" --data-urlencode "csrf=$csrf" \
-        --data-urlencode "username=$email" --data-urlencode "password=$2" "$url/oauth/authorize")
-    location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" \
-        --data-urlencode "request=$request" --data-urlencode "csrf=$csrf" \
-        --data-urlencode "decision=approve" "$url/oauth/authorize")
-    curl -s "$location"
-}
 
 setsid -w "$ctl" login --profile local >"$work/login.out" 2>"$work/login.err" </dev/null &
 login_pid=$!
@@ -65,7 +28,7 @@ for _ in $(seq 100); do grep -q "oauth/authorize" "$work/login.err" 2>/dev/null 
 link=$(grep -o 'http://[^ ]*oauth/authorize[^ ]*' "$work/login.err")
 contains "login prints the link" "code_challenge_method=S256" "$link"
 contains "link names the desktop client" "client_id=latchkey-desktop" "$link"
-landing=$(browse "$link" "$password")
+landing=$(browse "$link")
 contains "the browser is told to go back" "close this tab" "$landing"
 set +e; wait "$login_pid"; rc=$?; set -e
 login_pid=
@@ -98,7 +61,7 @@ for _ in $(seq 100); do grep -q "oauth/authorize" "$work/login2.err" 2>/dev/null
 link=$(grep -o 'http://[^ ]*oauth/authorize[^ ]*' "$work/login2.err")
 jar=$work/jar2
 page=$(curl -s -c "$jar" -b "$jar" "$link")
-request=$(field request <<<"$page"); csrf=$(field csrf <<<"$page")
+request=$(form_field request <<<"$page"); csrf=$(form_field csrf <<<"$page")
 location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "request=$request" \
     --data-urlencode "csrf=$csrf" --data-urlencode "username=$email" --data-urlencode "password=$password" \
     "$url/oauth/authorize")
@@ -122,7 +85,7 @@ login_pid=$!
 for _ in $(seq 100); do grep -q "oauth/authorize" "$work/login3.err" 2>/dev/null && break; sleep 0.1; done
 link=$(grep -o 'http://[^ ]*oauth/authorize[^ ]*' "$work/login3.err")
 page=$(curl -s -c "$jar" -b "$jar" "$link")
-request=$(field request <<<"$page"); csrf=$(field csrf <<<"$page")
+request=$(form_field request <<<"$page"); csrf=$(form_field csrf <<<"$page")
 contains "consent is asked again" 'value="approve"' "$page"
 location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "request=$request" \
     --data-urlencode "csrf=$csrf" --data-urlencode "decision=deny" "$url/oauth/authorize")
@@ -133,5 +96,4 @@ login_pid=
 check "denied login exit" 3 "$rc"
 contains "denied login message" "denied" "$(cat "$work/login3.err")"
 
-echo "$passes passed, $failures failed"
-[[ $failures == 0 ]]
+finish

@@ -4,37 +4,12 @@
 # message of each rejection.
 # usage: latchkeyctl-credentials.sh LATCHKEY_SERVER LATCHKEYCTL
 set -euo pipefail
-server=$(realpath "$1")
-ctl=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=common.sh
+source "$here/common.sh"
+begin "$@"
 python=$(command -v /usr/bin/python3 || command -v python3)
-work=$(mktemp -d)
-pid=
-trap 'if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-cd "$work"
 
-failures=0
-passes=0
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { # description, expected, actual
-    if [[ "$2" == "$3" ]]; then pass; else fail "$1: expected [$2], got [$3]"; fi
-}
-contains() { # description, needle, haystack
-    if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: [$2] not in [$3]"; fi
-}
-lacks() { # description, needle, haystack
-    if [[ "$3" != *"$2"* ]]; then pass; else fail "$1: [$2] should not be in [$3]"; fi
-}
-# Runs latchkeyctl without a controlling terminal, as in CI: nothing can be asked, whatever
-# terminal the test itself runs on. Sets $out, $err, $rc.
-run() {
-    set +e
-    out=$(setsid -w "$ctl" "$@" 2>"$work/err" </dev/null)
-    rc=$?
-    set -e
-    err=$(cat "$work/err")
-}
 # On a terminal that answers passphrase prompts with $1 (age reads passphrases from one only).
 on_pty() {
     local passphrase=$1
@@ -46,13 +21,7 @@ on_pty() {
     transcript=$(tr -d '\r' <"$work/transcript")
 }
 
-"$server" bootstrap --data-dir "$work/data" >"$work/bootstrap.json"
-"$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --ready-json >"$work/ready" 2>"$work/server.log" &
-pid=$!
-for _ in $(seq 100); do [[ -s "$work/ready" ]] && break; sleep 0.1; done
-url=$(jq -r .url "$work/ready")
-client_id=$(jq -r .automation.client_id "$work/bootstrap.json")
-client_secret=$(jq -r .automation.client_secret "$work/bootstrap.json")
+start_server "$work/data"
 export LATCHKEY_URL=$url LATCHKEY_CLIENT_ID=$client_id LATCHKEY_CLIENT_SECRET=$client_secret
 unset LATCHKEY_PASSPHRASE LATCHKEY_API_SECRET
 
@@ -136,19 +105,19 @@ for format in env json postman curl; do
     check "export $format mode" 600 "$(stat -c %a "$work/out.$format")"
 done
 env_file=$(cat "$work/out.env")
-contains "dotenv missing secret" "# ERP_SYNC_HAWK_KEY is missing: not in this machine's keychain" "$env_file"
+contains "dotenv missing secret" "# ERP_SYNC_HAWK_KEY is missing: not read: with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET, latchkeyctl reads no keychain; rotate" "$env_file"
 contains "dotenv hawk id" "ERP_SYNC_HAWK_ID='$key'" "$env_file"
 lacks "dotenv no empty secret" "ERP_SYNC_HAWK_KEY=''" "$env_file"
 status=$(sh -c '. "$1"; curl -s -o "$2" -w "%{http_code}" -u "$AUTOMATION_CLIENT_ID:$AUTOMATION_CLIENT_SECRET" -d grant_type=client_credentials "$LATCHKEY_TOKEN_URL"' sh "$work/out.env" "$work/token.json")
 check "dotenv credentials get a token" 200 "$status"
 check "dotenv token type" Bearer "$(jq -r .token_type "$work/token.json")"
 check "json format" latchkey-export "$(jq -r .format "$work/out.json")"
-check "json missing reason" "not in this machine's keychain" "$(jq -r '.api_keys[0].secret_missing' "$work/out.json")"
+check "json missing reason" "not read: with LATCHKEY_URL, LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET, latchkeyctl reads no keychain" "$(jq -r '.api_keys[0].secret_missing' "$work/out.json")"
 check "json secret null" null "$(jq -r '.api_keys[0].secret' "$work/out.json")"
 check "json group scopes" "assets:read" "$(jq -r '.api_keys[0].permission_group.scopes[0]' "$work/out.json")"
 check "json consumer secret" "$client_secret" "$(jq -r '.consumers[0].client_secret' "$work/out.json")"
 check "postman secret type" secret "$(jq -r '.values[] | select(.key == "AUTOMATION_CLIENT_SECRET") | .type' "$work/out.postman")"
-contains "postman missing value" "MISSING: not in this machine's keychain" "$(jq -r '.values[] | select(.key == "ERP_SYNC_HAWK_KEY") | .value' "$work/out.postman")"
+contains "postman missing value" "MISSING: not read: with LATCHKEY_URL" "$(jq -r '.values[] | select(.key == "ERP_SYNC_HAWK_KEY") | .value' "$work/out.postman")"
 set +e
 curl_run=$(sh "$work/out.curl" 2>&1)
 curl_rc=$?
@@ -199,7 +168,7 @@ check "import consumer secret present" present "$(jq -r '.consumers[0].secret' <
 lacks "import never prints a secret" "$client_secret" "$out"
 LATCHKEY_PASSPHRASE='open sesame' run import "$work/by-age.age"
 contains "import table" "Automation" "$out"
-contains "import says missing" "missing: not in this machine's keychain" "$out"
+contains "import says missing" "missing: not read: with LATCHKEY_URL" "$out"
 on_pty 'open sesame' "$ctl" import "$work/by-age.age"
 check "import with a typed passphrase" 0 "$rc"
 lacks "import passphrase not echoed" "open sesame" "$transcript"
@@ -257,5 +226,4 @@ run export --format env
 check "export, server down exit" 4 "$rc"
 contains "export, server down message" "Cannot reach" "$err"
 
-echo "$passes passed, $failures failed"
-[[ $failures == 0 ]]
+finish

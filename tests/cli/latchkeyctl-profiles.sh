@@ -4,41 +4,16 @@
 # credentials in the environment.
 # usage: latchkeyctl-profiles.sh LATCHKEY_SERVER LATCHKEYCTL
 set -euo pipefail
-server=$(realpath "$1")
-ctl=$(realpath "$2")
-work=$(mktemp -d)
-pid=
-trap 'if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-cd "$work"
-if [[ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
-    echo "SKIP: no session bus; run inside tools/with-test-session" >&2
-    exit 0
-fi
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=common.sh
+source "$here/common.sh"
+begin "$@"
+need_session
 export XDG_DATA_HOME=$work/xdg-data
 unset LATCHKEY_URL LATCHKEY_CLIENT_ID LATCHKEY_CLIENT_SECRET
 
-failures=0
-passes=0
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [[ "$2" == "$3" ]]; then pass; else fail "$1: expected [$2], got [$3]"; fi; }
-contains() { if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: [$2] not in [$3]"; fi; }
-lacks() { if [[ "$3" != *"$2"* ]]; then pass; else fail "$1: [$2] should not be in [$3]"; fi; }
-run() {
-    set +e
-    out=$(setsid -w "$ctl" "$@" 2>"$work/err" </dev/null)
-    rc=$?
-    set -e
-    err=$(cat "$work/err")
-}
 
-"$server" bootstrap --data-dir "$work/data" >"$work/bootstrap.json"
-"$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --ready-json >"$work/ready" 2>"$work/server.log" &
-pid=$!
-for _ in $(seq 100); do [[ -s "$work/ready" ]] && break; sleep 0.1; done
-url=$(jq -r .url "$work/ready")
-client_id=$(jq -r .automation.client_id "$work/bootstrap.json")
-client_secret=$(jq -r .automation.client_secret "$work/bootstrap.json")
+start_server "$work/data"
 
 run keys list
 check "no profile exit" 3 "$rc"
@@ -114,5 +89,4 @@ check "one profile left" 1 "$(jq '.items | length' <<<"$out")"
 run login --help
 contains "login --help example" "Example:" "$out"
 
-echo "$passes passed, $failures failed"
-[[ $failures == 0 ]]
+finish
