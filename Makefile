@@ -5,6 +5,8 @@
 #   make run       build the release preset and start the sandbox account server
 #   make test      build the ci preset and run every test in a private test session
 #   make bench     build the release preset and run the benchmarks (bench/run)
+#   make package   build the release preset and the Debian package (build/release/latchkey_*.deb)
+#   make package-test  check, install, use and purge that package on this machine (needs root)
 #   make format    clang-format every tracked C++ file in place
 #   make clean     remove all build trees (build/)
 
@@ -21,8 +23,8 @@ SERVER := build/release/app/latchkey-server/latchkey-server
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps test run reset-sandbox bench package fuzz format clean help ci-build \
-	release-configure run-build bench-build
+.PHONY: all deps test run reset-sandbox bench package package-test fuzz format clean help \
+	ci-build release-configure run-build bench-build
 
 all: help
 
@@ -54,6 +56,7 @@ bench-build: release-configure
 
 test: ci-build
 	tools/with-test-session ctest --preset ci -j$(JOBS) --output-on-failure
+	$(MAKE) --no-print-directory package-test
 
 # Until the desktop app exists, `make run` starts the account server as the app will: a local
 # sandbox on 127.0.0.1 with demo data. On its first start the sandbox bootstraps a tenant and
@@ -70,8 +73,17 @@ reset-sandbox:
 bench: bench-build
 	bench/run
 
-package:
-	@echo "make package: not implemented yet: see issue 7" >&2; exit 1
+# The package takes its version from git describe when CMake configures, so configure again.
+# umask 022: the package's files and directories get the modes Debian expects.
+package: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j$(JOBS) --target latchkey-package-deps
+	rm -f build/release/latchkey_*.deb
+	cd build/release && umask 022 && cpack -G DEB
+	@ls -l build/release/latchkey_*.deb
+
+package-test: package
+	tests/package/run
 
 fuzz:
 	@echo "make fuzz: not implemented yet: see issue 8" >&2; exit 1
