@@ -154,6 +154,27 @@ check "import without a profile exit" 3 "$rc"
 contains "import without a profile says what to do" "To only read the file, add --no-keychain." "$err"
 check "import without a profile adds no entry" "$before" "$(entries)"
 
+# No keychain at all (no Secret Service on the bus): said plainly, nothing done, no file instead.
+nobus=unix:path=$work/no-bus
+LATCHKEY_URL=$url LATCHKEY_CLIENT_ID=$client_id LATCHKEY_CLIENT_SECRET=$client_secret run keys list --json
+keys_before=$(jq '.items | length' <<<"$out")
+files_before=$(find "$XDG_DATA_HOME" -type f | sort | xargs md5sum)
+DBUS_SESSION_BUS_ADDRESS=$nobus run keys create --name "No keychain" --group Maintenance --profile local
+check "no keychain: keys create exit" 1 "$rc"
+contains "no keychain: keys create message" "No keychain is available" "$err"
+LATCHKEY_URL=$url LATCHKEY_CLIENT_ID=$client_id LATCHKEY_CLIENT_SECRET=$client_secret run keys list --json
+check "no keychain: no key created" "$keys_before" "$(jq '.items | length' <<<"$out")"
+DBUS_SESSION_BUS_ADDRESS=$nobus run export --format env --profile local -o "$work/nobus.env"
+check "no keychain: export exit" 1 "$rc"
+contains "no keychain: export message" "No keychain is available" "$err"
+[[ ! -e "$work/nobus.env" ]] && pass || fail "no keychain: no export file is written"
+before=$(entries)
+DBUS_SESSION_BUS_ADDRESS=$nobus run import "$work/all.json" --profile copy --replace
+check "no keychain: import exit" 1 "$rc"
+contains "no keychain: import message" "No keychain is available" "$err"
+check "no keychain: nothing imported" "$before" "$(entries)"
+check "no keychain: no file instead" "$files_before" "$(find "$XDG_DATA_HOME" -type f | sort | xargs md5sum)"
+
 # Deleting takes the secret out.
 run keys delete "$key"
 check "keys delete exit" 0 "$rc"
