@@ -35,7 +35,7 @@ QObject *context()
 // Why an export lacks a secret the account has: the server never shows it again.
 QString notInKeychainReason(const QString &profileName)
 {
-    return tr("not in this machine's keychain (profile %1)").arg(profileName);
+    return tr("not in this machine's keychain for profile %1").arg(profileName);
 }
 
 QString environmentReason()
