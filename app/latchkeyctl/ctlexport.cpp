@@ -184,6 +184,22 @@ Task<Gathered> withSecrets(const ProfileKeychain &keychain, Gathered gathered)
             });
 }
 
+} // namespace
+
+Task<QStringList> accountItemEntries(Core::AccountClient &account, const Core::Profile &profile)
+{
+    ProfileKeychain keychain;
+    keychain.profile = profile;
+    return gather(account, Selection{})
+        .then(context(), [keychain](Result<Gathered> gathered) -> Result<QStringList> {
+            if (!gathered)
+                return gathered.error();
+            return entriesOf(keychain, gathered.value());
+        });
+}
+
+namespace {
+
 // What the account gave, with the secrets at hand: from the profile's keychain, or with the
 // environment only the automation consumer's own; every other one is missing, with its reason.
 Core::CredentialExport buildExport(const QUrl &baseUrl, const Gathered &gathered,

@@ -71,6 +71,11 @@ Core::Task<KeptSecret> forgetSecret(const ProfileKeychain &keychain, const QStri
 // "keychain_error") in --json output, a line otherwise. A failure also goes to stderr.
 void reportKept(const KeptSecret &kept, bool json, QJsonObject *object);
 
+// Every entry a profile may hold for the account's API keys and consumers, all pages of them:
+// what removing the profile takes out of the keychain.
+Core::Task<QStringList> accountItemEntries(Core::AccountClient &account,
+                                           const Core::Profile &profile);
+
 // Reads each entry, one after the other; the first keychain error fails the whole. An entry
 // that is not there maps to std::nullopt.
 Core::Task<QHash<QString, std::optional<QString>>>

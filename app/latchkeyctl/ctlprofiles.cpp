@@ -1,6 +1,8 @@
 #include "ctlcommand.h"
+#include "ctlkeychain.h"
 
 #include <account/browsersignin.h>
+#include <account/keychaintokens.h>
 #include <profiles/profilestore.h>
 #include <secrets/secretstore.h>
 
@@ -139,6 +141,34 @@ QFuture<int> useProfile(Invocation &inv)
     });
 }
 
+// The secrets kept for the account's keys and consumers, when the profile is signed in and its
+// server answers; otherwise an Error that says why they could not be listed.
+Task<QStringList> itemEntriesOf(Invocation &inv, const Core::Profile &p)
+{
+    const bool browser = p.signInMethod == Core::SignInMethod::SystemBrowser;
+    if (p.clientId.isEmpty() || (!browser && p.signInMethod != Core::SignInMethod::Automation))
+        return Core::readyTask<QStringList>(
+            Error{Error::Kind::Authentication, 0, tr("it is not signed in"), {}, {}, {}});
+    const QUrl endpoint = p.serverUrl.resolved(QUrl(u"/oauth/token"_s));
+    const Core::SignInHints hints{tr("Run latchkeyctl login to sign in again."),
+                                  tr("Run latchkeyctl login --client-id ID --client-secret-env "
+                                     "VAR.")};
+    // Both live as long as the process: their requests outlive this function.
+    QObject *owner = QCoreApplication::instance();
+    Core::TokenSource *tokens = nullptr;
+    if (browser)
+        tokens = new Core::KeychainRefreshTokens(
+            inv.http(), inv.secrets(), endpoint, p.clientId,
+            Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId), hints, owner);
+    else
+        tokens = new Core::KeychainClientCredentials(
+            inv.http(), inv.secrets(), endpoint, p.clientId,
+            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId), hints,
+            owner);
+    auto *account = new Core::AccountClient(inv.http(), p.serverUrl, *tokens, owner);
+    return accountItemEntries(*account, p);
+}
+
 QFuture<int> removeProfile(Invocation &inv)
 {
     return withProfiles(inv, [&inv](Core::ProfileStore &store) {
@@ -155,18 +185,33 @@ QFuture<int> removeProfile(Invocation &inv)
         }
         const bool json = inv.json;
         Core::ProfileStore *s = &store;
-        return inv.secrets()
-            .removeProfile(profile.id, keys)
-            .then(QCoreApplication::instance(),
-                  [s, profile, json](Result<Core::Nothing> removed) -> int {
-                      if (!removed)
-                          return reportError(removed.error(), json);
-                      const auto gone = s->remove(profile.id);
-                      if (!gone)
-                          return reportError(gone.error(), json);
-                      printLine(tr("Removed profile %1 and its secrets.").arg(profile.name));
-                      return Ok;
-                  });
+        Core::SecretStore *secrets = &inv.secrets();
+        // The keychain cannot list a profile's entries: the account names its keys and
+        // consumers, whose secrets latchkeyctl and the desktop app keep by their ids.
+        auto removed = Core::chain(
+            itemEntriesOf(inv, profile), QCoreApplication::instance(),
+            [secrets, profile, keys](Result<QStringList> items) mutable -> Task<Core::Nothing> {
+                if (items) {
+                    keys += items.value();
+                    keys.removeDuplicates();
+                } else {
+                    printError(tr("The API keys and consumers of %1 could not be listed (%2): "
+                                  "secrets kept for them, if any, stay in the keychain under "
+                                  "profile id %3.")
+                                   .arg(profile.name, items.error().message, profile.id));
+                }
+                return secrets->removeProfile(profile.id, keys);
+            });
+        return removed.then(
+            QCoreApplication::instance(), [s, profile, json](Result<Core::Nothing> gone) -> int {
+                if (!gone)
+                    return reportError(gone.error(), json);
+                const auto dropped = s->remove(profile.id);
+                if (!dropped)
+                    return reportError(dropped.error(), json);
+                printLine(tr("Removed profile %1 and its secrets.").arg(profile.name));
+                return Ok;
+            });
     });
 }
 

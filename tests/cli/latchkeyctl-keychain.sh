@@ -185,6 +185,23 @@ check "client secret gone with the consumer" "" "$(keychain_value "$local_id/cli
 run consumers delete con_unknown
 check "delete of an unknown consumer exit" 1 "$rc"
 
+# Removing a profile takes out the secrets of the account's keys and consumers too.
+held_by() { secret-tool search --all server Latchkey 2>&1 | grep -c "^attribute.user = $1/" || true; }
+run keys create --name "Kept till the end" --group Maintenance --profile local --json
+last=$(jq -r .id <<<"$out")
+check "a secret kept before the profile goes" stored "$(jq -r .keychain <<<"$out")"
+run profile remove local
+check "profile remove exit" 0 "$rc"
+check "profile remove lists the account" "" "$err"
+check "the key's secret went with the profile" "" "$(keychain_value "$local_id/api-secret/$last")"
+check "nothing of the profile left in the keychain" 0 "$(held_by "$local_id")"
+# A profile that never signed in cannot list the account: it says what stays.
+copy_held=$(held_by "$copy_id")
+run profile remove copy
+check "profile remove, not signed in, exit" 0 "$rc"
+contains "profile remove, not signed in, says what stays" "The API keys and consumers of copy could not be listed (it is not signed in): secrets kept for them, if any, stay in the keychain under profile id $copy_id." "$err"
+check "its imported secrets stay, as it says" "$copy_held" "$(held_by "$copy_id")"
+
 run import --help
 contains "import --help names --replace" "--replace" "$out"
 contains "import --help names --no-keychain" "--no-keychain" "$out"
