@@ -839,6 +839,7 @@ HttpResponse AdminController::listAudit(HttpRequest &request, const Principal &a
     filter.action = request.queryValue(u"action"_s);
     filter.actor = request.queryValue(u"actor"_s);
     filter.targetId = request.queryValue(u"target_id"_s);
+    filter.query = request.queryValue(u"q"_s);
     int limit = 100;
     if (const QString text = request.queryValue(u"limit"_s); !text.isEmpty()) {
         bool ok = false;

@@ -37,6 +37,17 @@ Page<AuditEvent> AuditRepository::list(const QString &tenantId, const AuditFilte
         sql += u" AND target_id = ?"_s;
         values << filter.targetId;
     }
+    if (!filter.query.isEmpty()) {
+        // The columns are ids, emails, action names and JSON: lower case is all the folding
+        // they need.
+        sql += u" AND (LOWER(actor) LIKE ? ESCAPE '\\' OR LOWER(action) LIKE ? ESCAPE '\\' "
+               "OR LOWER(target_type) LIKE ? ESCAPE '\\' OR LOWER(target_id) LIKE ? ESCAPE "
+               "'\\' OR LOWER(remote_address) LIKE ? ESCAPE '\\' OR LOWER(details) LIKE ? "
+               "ESCAPE '\\')"_s;
+        const QString pattern = containsPattern(filter.query);
+        for (int i = 0; i < 6; ++i)
+            values << pattern;
+    }
     if (afterId > 0) {
         sql += u" AND id < ?"_s;
         values << afterId;

@@ -13,6 +13,7 @@ struct AuditFilter
     QString action;
     QString actor;
     QString targetId;
+    QString query; // q: found in the actor, action, target, remote address or details
 };
 
 // Append-only record of every admin action. Paged newest first by id.

@@ -72,6 +72,7 @@ private slots:
     void bulkRevokeRejectsBadInput();
     void deletingAConsumerRemovesItsAuthorizations();
     void unknownIdsAre404();
+    void auditSearchFindsActorActionTargetAndDetails();
 
 private:
     QString addUser(const QString &email);
@@ -682,6 +683,46 @@ void TestAuthorizations::unknownIdsAre404()
                  u"There is no authorization with id az_nope in this account."_s);
     }
     QCOMPARE(audit(u"?target_id=az_nope"_s).size(), 0);
+}
+
+void TestAuthorizations::auditSearchFindsActorActionTargetAndDetails()
+{
+    const QString ana = addUser(u"ana@example.com"_s);
+    const QString joao = addUser(u"joao@example.com"_s);
+    const QString portal = addConsumer(u"Partner Portal"_s);
+    const QString anaPortal = authorize(ana, portal);
+    authorize(joao, portal);
+    Reply reply = m_server->admin("DELETE", authorizationsPath + u'/' + anaPortal);
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    reply = m_server->admin("POST", revokePath, {{u"consumer_id"_s, portal}});
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+
+    // The target, in any case.
+    QJsonArray events = audit(u"?q="_s + anaPortal.toUpper());
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0][u"action"_s].toString(), u"authorization.revoke"_s);
+    // The action.
+    events = audit(u"?q=Revoke_Bulk"_s);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0][u"details"_s][u"consumer_id"_s].toString(), portal);
+    // The details: Ana was added (target) and her authorization revoked (details).
+    events = audit(u"?q="_s + ana);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0][u"action"_s].toString(), u"authorization.revoke"_s);
+    QCOMPARE(events[1][u"action"_s].toString(), u"user.create"_s);
+    // The actor, with the other filters.
+    const QString actor = events[0][u"actor"_s].toString();
+    QVERIFY(!actor.isEmpty());
+    QCOMPARE(audit(u"?action=authorization.revoke_bulk&q="_s +
+                   QString::fromLatin1(QUrl::toPercentEncoding(actor.mid(2))))
+                 .size(),
+             1);
+    // The remote address.
+    QVERIFY(audit(u"?q=127.0.0.1"_s).size() >= 2);
+    // LIKE wildcards are text, not patterns.
+    QCOMPARE(audit(u"?q=revoke"_s).size(), 2);
+    QCOMPARE(audit(u"?q=revoke%25"_s).size(), 0);
+    QCOMPARE(audit(u"?q=no-such-thing"_s).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAuthorizations)
