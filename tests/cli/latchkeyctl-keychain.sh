@@ -127,7 +127,7 @@ contains "import of an older export message" "The keychain of profile local alre
 contains "import of an older export says what to do" "--replace" "$err"
 check "older export left the API secret" "$rotated" "$(keychain_value "$local_id/api-secret/$key")"
 check "older export left the client secret" "$rotated_client" "$(keychain_value "$local_id/client-secret/$consumer_client")"
-run import "$work/before-rotation.json" --profile local --replace
+run import "$work/before-rotation.json" --replace # the current profile: local
 check "import --replace exit" 0 "$rc"
 contains "import --replace stored" "Stored 2 secret(s) in the keychain of profile local (0 already there)" "$out"
 check "--replace put the file's secret back" "$key_secret" "$(keychain_value "$local_id/api-secret/$key")"
