@@ -271,4 +271,60 @@ Error SecretStore::errorFor(int keychainError, const QString &detail, QStringVie
     return error;
 }
 
+Task<QHash<QString, std::optional<QString>>> SecretStore::readAll(const QStringList &keys)
+{
+    using Values = QHash<QString, std::optional<QString>>;
+    auto promise = std::make_shared<QPromise<Result<Values>>>();
+    promise->start();
+    auto values = std::make_shared<Values>();
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    *next = [this, keys, promise, values,
+             weak = std::weak_ptr<std::function<void(qsizetype)>>(next)](qsizetype i) {
+        if (i == keys.size()) {
+            promise->addResult(*values);
+            promise->finish();
+            return;
+        }
+        read(keys.at(i))
+            .then(this, [keys, promise, values, i,
+                         self = weak.lock()](Result<std::optional<QString>> value) {
+                if (!value) {
+                    promise->addResult(value.error());
+                    promise->finish();
+                    return;
+                }
+                values->insert(keys.at(i), value.value());
+                (*self)(i + 1);
+            });
+    };
+    (*next)(0);
+    return promise->future();
+}
+
+Task<Nothing> SecretStore::writeAll(const QList<QPair<QString, QString>> &entries)
+{
+    auto promise = std::make_shared<QPromise<Result<Nothing>>>();
+    promise->start();
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    *next = [this, entries, promise,
+             weak = std::weak_ptr<std::function<void(qsizetype)>>(next)](qsizetype i) {
+        if (i == entries.size()) {
+            promise->addResult(Nothing{});
+            promise->finish();
+            return;
+        }
+        write(entries.at(i).first, Secret(entries.at(i).second))
+            .then(this, [promise, i, self = weak.lock()](Result<Nothing> written) {
+                if (!written) {
+                    promise->addResult(written.error());
+                    promise->finish();
+                    return;
+                }
+                (*self)(i + 1);
+            });
+    };
+    (*next)(0);
+    return promise->future();
+}
+
 } // namespace Latchkey::Core

@@ -4,6 +4,7 @@
 
 #include <net/result.h>
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -45,6 +46,11 @@ public:
     Task<Nothing> write(const QString &key, const Secret &secret);
     // std::nullopt when there is no such entry: a missing secret is not an error.
     Task<std::optional<QString>> read(const QString &key);
+    // Reads each key, one after the other (the Secret Service serializes them anyway); a key
+    // that is not there maps to std::nullopt; the first keychain error fails the whole.
+    Task<QHash<QString, std::optional<QString>>> readAll(const QStringList &keys);
+    // Writes each (key, secret), one after the other, stopping at the first keychain error.
+    Task<Nothing> writeAll(const QList<QPair<QString, QString>> &entries);
     // Removing an entry that is not there succeeds.
     Task<Nothing> remove(const QString &key);
     // Removes each of knownKeys (the keychain cannot list a service's entries), one after the
