@@ -1,5 +1,7 @@
 #include "redirecturi.h"
 
+#include <protocol/redirecturi.h>
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -7,40 +9,28 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Server::RedirectUri {
 
-namespace {
-
-bool isLoopbackHost(const QString &host)
-{
-    return host == u"127.0.0.1" || host == u"::1" || host == u"localhost";
-}
-
-} // namespace
-
 std::optional<QString> registrationProblem(const QString &uri)
 {
-    if (uri.trimmed() != uri || uri.isEmpty())
+    const auto problem = redirectUriProblem(uri);
+    if (!problem)
+        return std::nullopt;
+    switch (*problem) {
+    case RedirectUriProblem::Empty:
         return u"must not be empty or have surrounding spaces"_s;
-    const QUrl url(uri, QUrl::StrictMode);
-    if (!url.isValid() || url.scheme().isEmpty())
+    case RedirectUriProblem::NotAbsolute:
         return u"is not an absolute URI"_s;
-    if (url.hasFragment() || uri.contains(u'#'))
+    case RedirectUriProblem::Fragment:
         return u"must not have a fragment (#…)"_s;
-    if (!url.userInfo().isEmpty())
+    case RedirectUriProblem::UserInfo:
         return u"must not carry a user name or password"_s;
-    const QString scheme = url.scheme().toLower();
-    if (scheme == u"https") {
-        if (url.host().isEmpty())
-            return u"needs a host"_s;
-        return std::nullopt;
+    case RedirectUriProblem::NoHost:
+        return u"needs a host"_s;
+    case RedirectUriProblem::HttpNotLoopback:
+        return u"http is only allowed on a loopback host (127.0.0.1, [::1], localhost); use "
+               "https"_s;
+    case RedirectUriProblem::Scheme:
+        break;
     }
-    if (scheme == u"http") {
-        if (!isLoopbackHost(url.host()))
-            return u"http is only allowed on a loopback host (127.0.0.1, [::1], localhost); use "
-                   "https"_s;
-        return std::nullopt;
-    }
-    if (scheme.contains(u'.') && scheme != u"javascript" && scheme != u"data")
-        return std::nullopt; // private-use scheme of a native app, e.g. com.example.app:/cb
     return u"must use https, http on a loopback host, or a reverse-domain private scheme"_s;
 }
 
