@@ -114,19 +114,20 @@ template<typename T>
 Task<ListPage<T>> AccountClient::list(const QString &path, const ListQuery &query)
 {
     return call("GET", path, toUrlQuery(query))
-        .then(this, [](Result<QJsonObject> result) -> Result<ListPage<T>> {
-            if (!result)
-                return result.error();
-            ListPage<T> page;
-            const QJsonArray items = result.value().value(u"items"_s).toArray();
-            page.items.reserve(items.size());
-            for (const QJsonValue &item : items)
-                page.items.append(T::fromJson(item.toObject()));
-            page.nextCursor = result.value().value(u"next_cursor"_s).toString();
-            if (result.value().contains(u"total"_s))
-                page.total = result.value().value(u"total"_s).toInteger();
-            return page;
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [](Result<QJsonObject> result) -> Result<ListPage<T>> {
+                  if (!result)
+                      return result.error();
+                  ListPage<T> page;
+                  const QJsonArray items = result.value().value(u"items"_s).toArray();
+                  page.items.reserve(items.size());
+                  for (const QJsonValue &item : items)
+                      page.items.append(T::fromJson(item.toObject()));
+                  page.nextCursor = result.value().value(u"next_cursor"_s).toString();
+                  if (result.value().contains(u"total"_s))
+                      page.total = result.value().value(u"total"_s).toInteger();
+                  return page;
+              }));
 }
 
 template<typename T>
@@ -134,22 +135,24 @@ Task<T> AccountClient::entity(const QByteArray &method, const QString &path,
                               const QJsonObject &body, std::optional<int> version)
 {
     return call(method, path, {}, body, version)
-        .then(this, [](Result<QJsonObject> result) -> Result<T> {
-            if (!result)
-                return result.error();
-            return T::fromJson(result.value());
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [](Result<QJsonObject> result) -> Result<T> {
+                  if (!result)
+                      return result.error();
+                  return T::fromJson(result.value());
+              }));
 }
 
 namespace {
 
 Task<Nothing> toNothing(QObject *context, Task<QJsonObject> task)
 {
-    return task.then(context, [](Result<QJsonObject> result) -> Result<Nothing> {
-        if (!result)
-            return result.error();
-        return Nothing{};
-    });
+    return task.then(QtFuture::Launch::Sync,
+                     Core::guarded(context, [](Result<QJsonObject> result) -> Result<Nothing> {
+                         if (!result)
+                             return result.error();
+                         return Nothing{};
+                     }));
 }
 
 } // namespace
@@ -253,31 +256,36 @@ Task<qint64> AccountClient::revokeAuthorizations(const RevokeSelector &selector)
                                        {},
                                        {}});
     return call("POST", adminBase + u"/authorizations/revoke"_s, {}, body)
-        .then(this, [](Result<QJsonObject> result) -> Result<qint64> {
-            if (!result)
-                return result.error();
-            return result.value().value(u"revoked"_s).toInteger();
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [](Result<QJsonObject> result) -> Result<qint64> {
+                  if (!result)
+                      return result.error();
+                  return result.value().value(u"revoked"_s).toInteger();
+              }));
 }
 
 Task<QList<PermissionGroup>> AccountClient::permissionGroups()
 {
     return list<PermissionGroup>(adminBase + u"/permission-groups"_s, {})
-        .then(this, [](Result<ListPage<PermissionGroup>> result) -> Result<QList<PermissionGroup>> {
-            if (!result)
-                return result.error();
-            return result.value().items;
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(
+                  this,
+                  [](Result<ListPage<PermissionGroup>> result) -> Result<QList<PermissionGroup>> {
+                      if (!result)
+                          return result.error();
+                      return result.value().items;
+                  }));
 }
 
 Task<QList<User>> AccountClient::users()
 {
     return list<User>(adminBase + u"/users"_s, {})
-        .then(this, [](Result<ListPage<User>> result) -> Result<QList<User>> {
-            if (!result)
-                return result.error();
-            return result.value().items;
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [](Result<ListPage<User>> result) -> Result<QList<User>> {
+                  if (!result)
+                      return result.error();
+                  return result.value().items;
+              }));
 }
 
 Task<ListPage<AuditEvent>> AccountClient::audit(const ListQuery &query)

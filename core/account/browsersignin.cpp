@@ -49,18 +49,20 @@ Task<SignedIn> BrowserSignIn::afterRedirect(const Result<QUrlQuery> &query)
         return readyTask<SignedIn>(error);
     }
     return m_oauth.exchangeCode(response.value().code, m_request)
-        .then(this, [this](Result<TokenResponse> tokens) -> Result<SignedIn> {
-            if (!tokens)
-                return tokens.error();
-            if (tokens.value().refreshToken.isEmpty())
-                return Error{Error::Kind::Protocol,
-                             0,
-                             tr("The account answered without a refresh token."),
-                             tr("Is %1 a Latchkey account server?").arg(m_accountUrl.toString()),
-                             {},
-                             {}};
-            return SignedIn{tokens.value(), m_oauth.provider(), m_clientId};
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [this](Result<TokenResponse> tokens) -> Result<SignedIn> {
+                  if (!tokens)
+                      return tokens.error();
+                  if (tokens.value().refreshToken.isEmpty())
+                      return Error{
+                          Error::Kind::Protocol,
+                          0,
+                          tr("The account answered without a refresh token."),
+                          tr("Is %1 a Latchkey account server?").arg(m_accountUrl.toString()),
+                          {},
+                          {}};
+                  return SignedIn{tokens.value(), m_oauth.provider(), m_clientId};
+              }));
 }
 
 } // namespace Latchkey::Core

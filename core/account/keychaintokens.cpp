@@ -96,11 +96,12 @@ Task<QString> KeychainRefreshTokens::withRotationSaved(Task<QString> token)
             return readyTask<QString>(result);
         Task<Nothing> saving = m_saving;
         m_saving = {};
-        return saving.then(this, [result](Result<Nothing> saved) -> Result<QString> {
-            if (!saved)
-                return saved.error();
-            return result;
-        });
+        return saving.then(QtFuture::Launch::Sync,
+                           Core::guarded(this, [result](Result<Nothing> saved) -> Result<QString> {
+                               if (!saved)
+                                   return saved.error();
+                               return result;
+                           }));
     });
 }
 

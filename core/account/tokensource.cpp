@@ -72,19 +72,22 @@ Task<QString> ClientCredentialsTokens::accessToken(bool renew)
                     {"Content-Type", "application/x-www-form-urlencoded"},
                     {"Accept", "application/json"}};
     call.body = "grant_type=client_credentials";
-    return m_http.send(call).then(this, [this](Result<HttpExchange> result) -> Result<QString> {
-        auto token = tokenFrom(result);
-        if (!token) {
-            Error error = token.error();
-            if (error.kind == Error::Kind::Authentication || error.oauthError == u"invalid_client")
-                error.hint = tr("Check the automation consumer's client id and secret "
-                                "(LATCHKEY_CLIENT_ID, LATCHKEY_CLIENT_SECRET).");
-            return error;
-        }
-        m_token = token.value().first;
-        m_expiresAt = token.value().second;
-        return m_token;
-    });
+    return m_http.send(call).then(
+        QtFuture::Launch::Sync,
+        Core::guarded(this, [this](Result<HttpExchange> result) -> Result<QString> {
+            auto token = tokenFrom(result);
+            if (!token) {
+                Error error = token.error();
+                if (error.kind == Error::Kind::Authentication ||
+                    error.oauthError == u"invalid_client")
+                    error.hint = tr("Check the automation consumer's client id and secret "
+                                    "(LATCHKEY_CLIENT_ID, LATCHKEY_CLIENT_SECRET).");
+                return error;
+            }
+            m_token = token.value().first;
+            m_expiresAt = token.value().second;
+            return m_token;
+        }));
 }
 
 RefreshTokens::RefreshTokens(HttpClient &http, QUrl tokenEndpoint, QString clientId,
@@ -122,27 +125,29 @@ Task<QString> RefreshTokens::accessToken(bool renew)
     call.body = formEncode({{u"grant_type"_s, u"refresh_token"_s},
                             {u"refresh_token"_s, m_refreshToken},
                             {u"client_id"_s, m_clientId}});
-    return m_http.send(call).then(this, [this](Result<HttpExchange> result) -> Result<QString> {
-        QString rotatedToken;
-        auto token = tokenFrom(result, &rotatedToken);
-        if (!token) {
-            Error error = token.error();
-            if (error.oauthError == u"invalid_grant") {
-                m_refreshToken.clear();
-                error.kind = Error::Kind::Authentication;
-                error.message = tr("Your session with this account ended.");
-                error.hint = tr("Sign in again.");
+    return m_http.send(call).then(
+        QtFuture::Launch::Sync,
+        Core::guarded(this, [this](Result<HttpExchange> result) -> Result<QString> {
+            QString rotatedToken;
+            auto token = tokenFrom(result, &rotatedToken);
+            if (!token) {
+                Error error = token.error();
+                if (error.oauthError == u"invalid_grant") {
+                    m_refreshToken.clear();
+                    error.kind = Error::Kind::Authentication;
+                    error.message = tr("Your session with this account ended.");
+                    error.hint = tr("Sign in again.");
+                }
+                return error;
             }
-            return error;
-        }
-        m_token = token.value().first;
-        m_expiresAt = token.value().second;
-        if (!rotatedToken.isEmpty() && rotatedToken != m_refreshToken) {
-            m_refreshToken = rotatedToken;
-            Q_EMIT rotated(rotatedToken);
-        }
-        return m_token;
-    });
+            m_token = token.value().first;
+            m_expiresAt = token.value().second;
+            if (!rotatedToken.isEmpty() && rotatedToken != m_refreshToken) {
+                m_refreshToken = rotatedToken;
+                Q_EMIT rotated(rotatedToken);
+            }
+            return m_token;
+        }));
 }
 
 } // namespace Latchkey::Core

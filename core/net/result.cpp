@@ -1,5 +1,7 @@
 #include "result.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Core {
@@ -12,6 +14,14 @@ QString Error::toText() const
     if (!hint.isEmpty())
         text += u"\n"_s + hint;
     return text;
+}
+
+Error cancelledError()
+{
+    Error error;
+    error.kind = Error::Kind::Cancelled;
+    error.message = QCoreApplication::translate("Latchkey::Core", "The request was cancelled.");
+    return error;
 }
 
 } // namespace Latchkey::Core

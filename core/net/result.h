@@ -4,10 +4,12 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPointer>
 #include <QPromise>
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -85,6 +87,69 @@ Task<T> readyTask(Result<T> result)
     return QtFuture::makeReadyFuture(std::move(result));
 }
 
+// What a continuation whose context is gone gives: a Cancelled error for a Result, nothing for
+// void, a default value otherwise.
+Error cancelledError();
+
+template<typename R>
+struct IsResult : std::false_type
+{
+};
+template<typename T>
+struct IsResult<Result<T>> : std::true_type
+{
+};
+
+template<typename F>
+struct ContinuationSignature : ContinuationSignature<decltype(&F::operator())>
+{
+};
+template<typename C, typename R, typename A>
+struct ContinuationSignature<R (C::*)(A) const>
+{
+    using Argument = A;
+    using Return = R;
+};
+template<typename C, typename R, typename A>
+struct ContinuationSignature<R (C::*)(A)>
+{
+    using Argument = A;
+    using Return = R;
+};
+
+// `fn` guarded by `context`: for future.then(QtFuture::Launch::Sync, guarded(context, fn)),
+// the continuation style of the core. Qt 6.4's then(context, fn) asserts (and in release
+// drops the continuation) when the context is destroyed first — a dialog closed or an account
+// switched while a request runs. Guarded, the continuation is skipped and the Task finishes as
+// Cancelled. Sync: it runs on the thread that finishes the future, which for the core's I/O
+// (network, keychain, child processes) is the thread that started it.
+template<typename F>
+auto guarded(const QObject *context, F fn)
+{
+    using Signature = ContinuationSignature<F>;
+    using Argument = typename Signature::Argument;
+    using Return = typename Signature::Return;
+    return [guard = QPointer<const QObject>(context),
+            fn = std::move(fn)](Argument value) mutable -> Return {
+        if (!guard) {
+            if constexpr (std::is_void_v<Return>)
+                return;
+            else if constexpr (IsResult<Return>::value)
+                return Return(cancelledError());
+            else
+                return Return{};
+        }
+        return fn(std::forward<Argument>(value));
+    };
+}
+
+// future.then(context, fn) without Qt 6.4's assertion on a destroyed context: see guarded().
+template<typename T, typename F>
+auto then(const QFuture<T> &future, const QObject *context, F fn)
+{
+    return QFuture<T>(future).then(QtFuture::Launch::Sync, guarded(context, std::move(fn)));
+}
+
 // Runs `next` with the result of `first` and finishes with the Task it returns: the sequential
 // step the core needs (get a token, then call the API). `next` runs on `context`'s thread.
 template<typename F>
@@ -103,12 +168,22 @@ auto chain(Task<T> first, QObject *context, Next next) -> decltype(next(std::dec
     auto promise = std::make_shared<QPromise<U>>();
     promise->start();
     Out result = promise->future();
-    first.then(context, [promise, context, next = std::move(next)](Result<T> value) mutable {
-        next(std::move(value)).then(context, [promise](U out) {
-            promise->addResult(std::move(out));
-            promise->finish();
-        });
-    });
+    QPointer<QObject> guard(context);
+    first.then(QtFuture::Launch::Sync,
+               [promise, guard, next = std::move(next)](Result<T> value) mutable {
+                   if (!guard) {
+                       if constexpr (IsResult<U>::value)
+                promise->addResult(U(cancelledError()));
+            else
+                promise->addResult(U{});
+                       promise->finish();
+                       return;
+                   }
+                   next(std::move(value)).then(QtFuture::Launch::Sync, [promise](U out) {
+                       promise->addResult(std::move(out));
+                       promise->finish();
+                   });
+               });
     return result;
 }
 

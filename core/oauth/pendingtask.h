@@ -55,15 +55,16 @@ public:
     {
         m_cancelStep = [step]() mutable { step.cancel(); };
         auto self = this->shared_from_this();
-        step.then(m_context,
-                  [self, next = std::move(next)](Result<U> result) mutable {
-                      self->m_cancelStep = nullptr;
-                      if (self->isCanceled())
-                          self->finish(cancelled());
-                      else
-                          next(std::move(result));
-                  })
-            .onCanceled(m_context, [self] { self->finish(cancelled()); });
+        step.then(QtFuture::Launch::Sync,
+                  Core::guarded(m_context,
+                                [self, next = std::move(next)](Result<U> result) mutable {
+                                    self->m_cancelStep = nullptr;
+                                    if (self->isCanceled())
+                                        self->finish(cancelled());
+                                    else
+                                        next(std::move(result));
+                                }))
+            .onCanceled([self] { self->finish(cancelled()); });
     }
 
     static Error cancelled()

@@ -286,16 +286,17 @@ Task<QHash<QString, std::optional<QString>>> SecretStore::readAll(const QStringL
             return;
         }
         read(keys.at(i))
-            .then(this, [keys, promise, values, i,
-                         self = weak.lock()](Result<std::optional<QString>> value) {
-                if (!value) {
-                    promise->addResult(value.error());
-                    promise->finish();
-                    return;
-                }
-                values->insert(keys.at(i), value.value());
-                (*self)(i + 1);
-            });
+            .then(QtFuture::Launch::Sync,
+                  Core::guarded(this, [keys, promise, values, i,
+                                       self = weak.lock()](Result<std::optional<QString>> value) {
+                      if (!value) {
+                          promise->addResult(value.error());
+                          promise->finish();
+                          return;
+                      }
+                      values->insert(keys.at(i), value.value());
+                      (*self)(i + 1);
+                  }));
     };
     (*next)(0);
     return promise->future();
@@ -314,14 +315,15 @@ Task<Nothing> SecretStore::writeAll(const QList<QPair<QString, QString>> &entrie
             return;
         }
         write(entries.at(i).first, Secret(entries.at(i).second))
-            .then(this, [promise, i, self = weak.lock()](Result<Nothing> written) {
-                if (!written) {
-                    promise->addResult(written.error());
-                    promise->finish();
-                    return;
-                }
-                (*self)(i + 1);
-            });
+            .then(QtFuture::Launch::Sync,
+                  Core::guarded(this, [promise, i, self = weak.lock()](Result<Nothing> written) {
+                      if (!written) {
+                          promise->addResult(written.error());
+                          promise->finish();
+                          return;
+                      }
+                      (*self)(i + 1);
+                  }));
     };
     (*next)(0);
     return promise->future();
