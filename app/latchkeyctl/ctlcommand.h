@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace Latchkey::Core {
 class CacheDatabase;
@@ -55,6 +56,9 @@ public:
     Core::Result<QUrl> baseUrl();
     // The admin API, authenticated by the environment's automation consumer or the profile.
     Core::Result<Core::AccountClient *> account();
+    // The admin API of another profile than the chosen one, signed in as that profile is (its
+    // refresh token or automation secret in the keychain). Lives as long as the invocation.
+    Core::Result<Core::AccountClient *> accountFor(const Core::Profile &profile);
     // The automation consumer's client id and secret when they come from the environment, so an
     // export of that consumer can carry its secret; empty otherwise.
     QString environmentClientId() const;
@@ -71,6 +75,9 @@ private:
     std::unique_ptr<Core::SecretStore> m_secrets;
     std::unique_ptr<Core::TokenSource> m_tokens;
     std::unique_ptr<Core::AccountClient> m_client;
+    std::vector<std::unique_ptr<Core::TokenSource>> m_otherTokens;
+    std::vector<std::unique_ptr<Core::AccountClient>> m_otherClients;
+    Core::AccountClient *m_profileClient = nullptr; // one of m_otherClients
 };
 
 using Handler = std::function<QFuture<int>(Invocation &)>;

@@ -6,6 +6,7 @@
 #include <export/exporters.h>
 #include <export/exportfile.h>
 #include <export/exportreader.h>
+#include <export/profileexport.h>
 #include <profiles/profilestore.h>
 #include <secrets/secretstore.h>
 
@@ -30,12 +31,6 @@ QString tr(const char *text)
 QObject *context()
 {
     return QCoreApplication::instance();
-}
-
-// Why an export lacks a secret the account has: the server never shows it again.
-QString notInKeychainReason(const QString &profileName)
-{
-    return tr("not in this machine's keychain for profile %1").arg(profileName);
 }
 
 QString environmentReason()
@@ -95,12 +90,9 @@ struct Gathered
     QHash<QString, std::optional<QString>> secrets;
 };
 
-// The consumer a profile signs in with by client credentials: its secret is in the keychain as
-// the profile's automation secret.
-bool isAutomationOf(const Core::Profile &profile, const Consumer &consumer)
+Core::ExportSelection selectionOf(const Gathered &gathered)
 {
-    return profile.signInMethod == Core::SignInMethod::Automation && !profile.id.isEmpty() &&
-           profile.clientId == consumer.clientId;
+    return {gathered.keys, gathered.consumers, gathered.groups};
 }
 
 Task<QList<ApiKey>> keysOf(Core::AccountClient &account, const Selection &selection)
@@ -146,23 +138,10 @@ Task<Gathered> gather(Core::AccountClient &account, const Selection &selection)
         });
 }
 
-// The keychain entries an export of these items reads: each key's API secret, each
-// confidential consumer's client secret, and the profile's own automation secret.
+// The keychain entries an export of these items reads.
 QStringList entriesOf(const ProfileKeychain &keychain, const Gathered &gathered)
 {
-    const QString profileId = keychain.profile.id;
-    QStringList entries;
-    for (const ApiKey &key : gathered.keys)
-        entries.append(apiSecretEntry(profileId, key.id));
-    for (const Consumer &consumer : gathered.consumers) {
-        if (consumer.clientType == ClientType::Public)
-            continue;
-        entries.append(clientSecretEntry(profileId, consumer.clientId));
-        if (isAutomationOf(keychain.profile, consumer))
-            entries.append(Core::profileSecretKey(profileId, Core::SecretKind::automationSecret,
-                                                  consumer.clientId));
-    }
-    return entries;
+    return Core::exportSecretEntries(keychain.profile, selectionOf(gathered));
 }
 
 // The items' secrets from the profile's keychain, read before anything is rendered or written;
@@ -172,16 +151,15 @@ Task<Gathered> withSecrets(const ProfileKeychain &keychain, Gathered gathered)
     if (!keychain.isOn())
         return Core::readyTask(Result<Gathered>(std::move(gathered)));
     const QStringList entries = entriesOf(keychain, gathered);
-    return readEntries(*keychain.store, entries)
-        .then(
-            context(),
-            [gathered = std::move(gathered)](
-                Result<QHash<QString, std::optional<QString>>> values) mutable -> Result<Gathered> {
-                if (!values)
-                    return values.error();
-                gathered.secrets = values.value();
-                return gathered;
-            });
+    return keychain.store->readAll(entries).then(
+        context(),
+        [gathered = std::move(gathered)](
+            Result<QHash<QString, std::optional<QString>>> values) mutable -> Result<Gathered> {
+            if (!values)
+                return values.error();
+            gathered.secrets = values.value();
+            return gathered;
+        });
 }
 
 } // namespace
@@ -205,35 +183,13 @@ namespace {
 Core::CredentialExport buildExport(const QUrl &baseUrl, const Gathered &gathered,
                                    const ProfileKeychain &keychain, const Invocation &inv)
 {
-    QHash<QString, PermissionGroup> groups;
-    for (const PermissionGroup &g : gathered.groups)
-        groups.insert(g.id, g);
-    auto groupOf = [&groups](const QString &id) {
-        return groups.value(id, PermissionGroup{id, id, {}, {}});
-    };
-    const QString profileId = keychain.profile.id;
-    const QString missingReason =
-        keychain.isOn() ? notInKeychainReason(keychain.profile.name) : environmentReason();
-    auto secretAt = [&gathered, &missingReason](const QString &entry) {
-        const std::optional<QString> value = gathered.secrets.value(entry);
-        return value ? Core::ExportSecret::present(*value)
-                     : Core::ExportSecret::missing(missingReason);
-    };
-    Core::CredentialExport data = Core::CredentialExport::forAccount(baseUrl);
-    data.label = keychain.profile.name;
-    for (const ApiKey &key : gathered.keys)
-        data.keys.append(Core::exportedKey(key, groupOf(key.permissionGroupId),
-                                           secretAt(apiSecretEntry(profileId, key.id))));
+    Core::CredentialExport data = Core::buildProfileExport(
+        keychain.profile, baseUrl, selectionOf(gathered), gathered.secrets,
+        keychain.isOn() ? Core::notInKeychainReason(keychain.profile.name) : environmentReason());
     const QString automationId = inv.environmentClientId();
-    for (const Consumer &consumer : gathered.consumers) {
-        Core::ExportSecret secret = secretAt(clientSecretEntry(profileId, consumer.clientId));
-        if (!secret.isPresent() && isAutomationOf(keychain.profile, consumer))
-            secret = secretAt(Core::profileSecretKey(profileId, Core::SecretKind::automationSecret,
-                                                     consumer.clientId));
+    for (Core::ExportedConsumer &consumer : data.consumers) {
         if (!automationId.isEmpty() && consumer.clientId == automationId)
-            secret = Core::ExportSecret::present(inv.environmentClientSecret());
-        data.consumers.append(
-            Core::exportedConsumer(consumer, groupOf(consumer.permissionGroupId), secret));
+            consumer.clientSecret = Core::ExportSecret::present(inv.environmentClientSecret());
     }
     return data;
 }
@@ -453,7 +409,7 @@ QFuture<int> runExport(Invocation &inv)
                     if (!missing.isEmpty())
                         printLine(tr("Secrets not in it (%1; rotate to get new ones): %2")
                                       .arg(keychain.isOn()
-                                               ? notInKeychainReason(keychain.profile.name)
+                                               ? Core::notInKeychainReason(keychain.profile.name)
                                                : environmentReason(),
                                            missing.join(u", "_s)));
                 }
@@ -533,7 +489,7 @@ QFuture<int> storeImported(Invocation &inv, const Core::CredentialExport &data,
     auto stored = std::make_shared<Stored>();
     stored->profileName = profile.name;
     auto task = Core::chain(
-        readEntries(*store, entries), context(),
+        store->readAll(entries), context(),
         [store, carried, replace, stored,
          profile](Result<QHash<QString, std::optional<QString>>> existing) -> Task<Core::Nothing> {
             if (!existing)
@@ -562,7 +518,7 @@ QFuture<int> storeImported(Invocation &inv, const Core::CredentialExport &data,
                        "bring back a secret rotated since), or --no-keychain to only read it."),
                     {},
                     {}});
-            return writeEntries(*store, writes);
+            return store->writeAll(writes);
         });
     return task.then(context(), [data, stored, json](Result<Core::Nothing> written) -> int {
         if (!written)

@@ -147,38 +147,47 @@ Core::Result<QUrl> Invocation::baseUrl()
     return base;
 }
 
+Core::Result<Core::AccountClient *> Invocation::accountFor(const Core::Profile &p)
+{
+    const QUrl endpoint = p.serverUrl.resolved(QUrl(u"/oauth/token"_s));
+    std::unique_ptr<Core::TokenSource> tokens;
+    if (p.signInMethod == Core::SignInMethod::SystemBrowser && !p.clientId.isEmpty())
+        tokens = std::make_unique<Core::KeychainRefreshTokens>(
+            http(), secrets(), endpoint, p.clientId,
+            Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId), cliHints());
+    else if (p.signInMethod == Core::SignInMethod::Automation && !p.clientId.isEmpty())
+        tokens = std::make_unique<Core::KeychainClientCredentials>(
+            http(), secrets(), endpoint, p.clientId,
+            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId),
+            cliHints());
+    else
+        return Error{Error::Kind::Authentication,
+                     0,
+                     tr("Profile %1 is not signed in.").arg(p.name),
+                     tr("Run latchkeyctl login --profile %1 (browser sign-in), or add "
+                        "--client-id ID --client-secret-env VAR for an automation consumer.")
+                         .arg(p.name),
+                     {},
+                     {}};
+    m_otherClients.push_back(std::make_unique<Core::AccountClient>(http(), p.serverUrl, *tokens));
+    m_otherTokens.push_back(std::move(tokens));
+    return m_otherClients.back().get();
+}
+
 Core::Result<Core::AccountClient *> Invocation::account()
 {
     if (m_client)
         return m_client.get();
     if (!environmentComplete()) {
+        if (m_profileClient)
+            return m_profileClient;
         auto chosen = profile();
         if (!chosen)
             return chosen.error();
-        const Core::Profile &p = chosen.value();
-        if (p.signInMethod == Core::SignInMethod::SystemBrowser && !p.clientId.isEmpty()) {
-            m_tokens = std::make_unique<Core::KeychainRefreshTokens>(
-                http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
-                Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId),
-                cliHints());
-            m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
-            return m_client.get();
-        }
-        if (p.signInMethod != Core::SignInMethod::Automation || p.clientId.isEmpty())
-            return Error{Error::Kind::Authentication,
-                         0,
-                         tr("Profile %1 is not signed in.").arg(p.name),
-                         tr("Run latchkeyctl login --profile %1 (browser sign-in), or add "
-                            "--client-id ID --client-secret-env VAR for an automation consumer.")
-                             .arg(p.name),
-                         {},
-                         {}};
-        m_tokens = std::make_unique<Core::KeychainClientCredentials>(
-            http(), secrets(), p.serverUrl.resolved(QUrl(u"/oauth/token"_s)), p.clientId,
-            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId),
-            cliHints());
-        m_client = std::make_unique<Core::AccountClient>(http(), p.serverUrl, *m_tokens);
-        return m_client.get();
+        auto client = accountFor(chosen.value());
+        if (client)
+            m_profileClient = client.value();
+        return client;
     }
     auto base = baseUrl();
     if (!base)

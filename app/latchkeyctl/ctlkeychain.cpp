@@ -133,37 +133,4 @@ void reportKept(const KeptSecret &kept, bool json, QJsonObject *object)
     }
 }
 
-Task<QHash<QString, std::optional<QString>>>
-readEntries(Core::SecretStore &store, QStringList entries,
-            QHash<QString, std::optional<QString>> sofar)
-{
-    using Values = QHash<QString, std::optional<QString>>;
-    // One at a time: the Secret Service serializes them anyway, and the first error stops it.
-    if (entries.isEmpty())
-        return Core::readyTask(Result<Values>(std::move(sofar)));
-    const QString entry = entries.takeFirst();
-    return Core::chain(store.read(entry), QCoreApplication::instance(),
-                       [&store, entry, entries = std::move(entries), sofar = std::move(sofar)](
-                           Result<std::optional<QString>> value) mutable -> Task<Values> {
-                           if (!value)
-                               return Core::readyTask(Result<Values>(value.error()));
-                           sofar.insert(entry, value.value());
-                           return readEntries(store, std::move(entries), std::move(sofar));
-                       });
-}
-
-Task<Core::Nothing> writeEntries(Core::SecretStore &store, QList<QPair<QString, QString>> entries)
-{
-    if (entries.isEmpty())
-        return Core::readyTask(Result<Core::Nothing>(Core::Nothing{}));
-    const auto [entry, secret] = entries.takeFirst();
-    return Core::chain(store.write(entry, Core::Secret(secret)), QCoreApplication::instance(),
-                       [&store, entries = std::move(entries)](
-                           Result<Core::Nothing> written) mutable -> Task<Core::Nothing> {
-                           if (!written)
-                               return Core::readyTask(written);
-                           return writeEntries(store, std::move(entries));
-                       });
-}
-
 } // namespace Latchkey::Ctl

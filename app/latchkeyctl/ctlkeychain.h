@@ -76,14 +76,4 @@ void reportKept(const KeptSecret &kept, bool json, QJsonObject *object);
 Core::Task<QStringList> accountItemEntries(Core::AccountClient &account,
                                            const Core::Profile &profile);
 
-// Reads each entry, one after the other; the first keychain error fails the whole. An entry
-// that is not there maps to std::nullopt.
-Core::Task<QHash<QString, std::optional<QString>>>
-readEntries(Core::SecretStore &store, QStringList entries,
-            QHash<QString, std::optional<QString>> sofar = {});
-
-// Writes each (entry, secret), one after the other, stopping at the first keychain error.
-Core::Task<Core::Nothing> writeEntries(Core::SecretStore &store,
-                                       QList<QPair<QString, QString>> entries);
-
 } // namespace Latchkey::Ctl

@@ -145,28 +145,11 @@ QFuture<int> useProfile(Invocation &inv)
 // server answers; otherwise an Error that says why they could not be listed.
 Task<QStringList> itemEntriesOf(Invocation &inv, const Core::Profile &p)
 {
-    const bool browser = p.signInMethod == Core::SignInMethod::SystemBrowser;
-    if (p.clientId.isEmpty() || (!browser && p.signInMethod != Core::SignInMethod::Automation))
+    auto account = inv.accountFor(p);
+    if (!account)
         return Core::readyTask<QStringList>(
             Error{Error::Kind::Authentication, 0, tr("it is not signed in"), {}, {}, {}});
-    const QUrl endpoint = p.serverUrl.resolved(QUrl(u"/oauth/token"_s));
-    const Core::SignInHints hints{tr("Run latchkeyctl login to sign in again."),
-                                  tr("Run latchkeyctl login --client-id ID --client-secret-env "
-                                     "VAR.")};
-    // Both live as long as the process: their requests outlive this function.
-    QObject *owner = QCoreApplication::instance();
-    Core::TokenSource *tokens = nullptr;
-    if (browser)
-        tokens = new Core::KeychainRefreshTokens(
-            inv.http(), inv.secrets(), endpoint, p.clientId,
-            Core::profileSecretKey(p.id, Core::SecretKind::refreshToken, p.clientId), hints, owner);
-    else
-        tokens = new Core::KeychainClientCredentials(
-            inv.http(), inv.secrets(), endpoint, p.clientId,
-            Core::profileSecretKey(p.id, Core::SecretKind::automationSecret, p.clientId), hints,
-            owner);
-    auto *account = new Core::AccountClient(inv.http(), p.serverUrl, *tokens, owner);
-    return accountItemEntries(*account, p);
+    return accountItemEntries(*account.value(), p);
 }
 
 QFuture<int> removeProfile(Invocation &inv)

@@ -20,7 +20,7 @@ bool isAutomationOf(const Profile &profile, const Consumer &consumer)
 QString notInKeychainReason(const QString &profileName)
 {
     return QCoreApplication::translate("Latchkey::Core::Export",
-                                       "not in this machine's keychain (profile %1)")
+                                       "not in this machine's keychain for profile %1")
         .arg(profileName);
 }
 
@@ -40,8 +40,9 @@ QStringList exportSecretEntries(const Profile &profile, const ExportSelection &s
     return entries;
 }
 
-CredentialExport buildProfileExport(const Profile &profile, const ExportSelection &selection,
-                                    const SecretValues &secrets, const QString &missingReason)
+CredentialExport buildProfileExport(const Profile &profile, const QUrl &baseUrl,
+                                    const ExportSelection &selection, const SecretValues &secrets,
+                                    const QString &missingReason)
 {
     QHash<QString, PermissionGroup> groups;
     for (const PermissionGroup &group : selection.groups)
@@ -53,7 +54,7 @@ CredentialExport buildProfileExport(const Profile &profile, const ExportSelectio
         const std::optional<QString> value = secrets.value(entry);
         return value ? ExportSecret::present(*value) : ExportSecret::missing(missingReason);
     };
-    CredentialExport data = CredentialExport::forAccount(profile.serverUrl);
+    CredentialExport data = CredentialExport::forAccount(baseUrl);
     data.label = profile.name;
     for (const ApiKey &key : selection.keys)
         data.keys.append(

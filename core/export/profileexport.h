@@ -28,10 +28,11 @@ using SecretValues = QHash<QString, std::optional<QString>>;
 // by client_id), and the automation secret when the profile signs in as that consumer.
 QStringList exportSecretEntries(const Profile &profile, const ExportSelection &selection);
 
-// The export of the selection with the secrets found in `secrets`; every other one is missing,
-// with `missingReason` ("not in this machine's keychain (profile Acme)").
-CredentialExport buildProfileExport(const Profile &profile, const ExportSelection &selection,
-                                    const SecretValues &secrets, const QString &missingReason);
+// The export of the selection, for the account at baseUrl, with the secrets found in
+// `secrets`; every other one is missing, with `missingReason` (notInKeychainReason(...)).
+CredentialExport buildProfileExport(const Profile &profile, const QUrl &baseUrl,
+                                    const ExportSelection &selection, const SecretValues &secrets,
+                                    const QString &missingReason);
 
 // The reason a missing secret gives, for a profile's keychain.
 QString notInKeychainReason(const QString &profileName);
