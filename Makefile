@@ -2,7 +2,8 @@
 # work from a fresh clone. CMake presets do the rest: ci (Debug + ASan/UBSan + -Werror) for tests,
 # release for running and benchmarking.
 #
-#   make run       build the release preset and start the sandbox account server
+#   make run       build the release preset and start the desktop app on its local sandbox
+#   make run-server  start only the sandbox account server on 127.0.0.1:8765 (for latchkeyctl)
 #   make test      build the ci preset and run every test in a private test session
 #   make bench     build the release preset and run the benchmarks (bench/run)
 #   make package   build the release preset and the Debian package (build/release/latchkey_*.deb)
@@ -23,7 +24,7 @@ SERVER := build/release/app/latchkey-server/latchkey-server
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps test run reset-sandbox bench package package-test fuzz format clean help \
+.PHONY: all deps test run run-server reset-sandbox bench package package-test fuzz format clean help \
 	ci-build release-configure run-build bench-build
 
 all: help
@@ -42,7 +43,7 @@ ci-build: deps
 
 # make run and make bench build only the programs they start, so an unrelated test that does not
 # compile yet cannot stop them.
-RUN_TARGETS := latchkey-server
+RUN_TARGETS := latchkey latchkey-server
 BENCH_TARGETS := latchkey-server latchkey-bench-bare-route latchkey-bench-argon2
 
 release-configure: deps
@@ -58,17 +59,23 @@ test: ci-build
 	tools/with-test-session ctest --preset ci -j$(JOBS) --output-on-failure
 	$(MAKE) --no-print-directory package-test
 
-# Until the desktop app exists, `make run` starts the account server as the app will: a local
-# sandbox on 127.0.0.1 with demo data. On its first start the sandbox bootstraps a tenant and
-# prints the admin, automation and demo-user credentials once, to this terminal only: no file
-# keeps them (`make reset-sandbox` starts over with new ones).
+# `make run` opens the desktop app. On its first start it starts the local sandbox (latchkey-server
+# serve --sandbox, beside the app, on 127.0.0.1 and a free port, data in
+# ~/.local/share/Latchkey/sandbox), keeps the sandbox's automation secret in the keychain and
+# signs in with it; later starts reuse the sandbox. `make reset-sandbox` starts over.
 run: run-build
+	exec build/release/app/latchkey/latchkey
+
+# The account server alone, for latchkeyctl or a browser: on its first start it bootstraps a
+# tenant and prints the admin, automation and demo-user credentials once, to this terminal only.
+run-server: release-configure
+	cmake --build --preset release -j$(JOBS) --target latchkey-server
 	@data="$(DATA)"; mkdir -p "$$data"; chmod 0700 "$$data"; \
 	echo "Latchkey sandbox server on http://$(LISTEN) (data in $$data; Ctrl+C stops it)"; \
 	exec "$(SERVER)" serve --sandbox --data-dir "$$data" --listen "$(LISTEN)"
 
 reset-sandbox:
-	rm -rf "$(DATA)"
+	rm -rf "$(DATA)" "$$HOME/.local/share/Latchkey/sandbox"
 
 bench: bench-build
 	bench/run

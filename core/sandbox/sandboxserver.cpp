@@ -141,6 +141,11 @@ bool SandboxServer::isRunning() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
+qint64 SandboxServer::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 void SandboxServer::readLines()
 {
     m_stdout += m_process->readAllStandardOutput();

@@ -39,6 +39,8 @@ public:
     // Starts the server on dataDir (created 0700 when missing) and finishes once it listens.
     Task<SandboxStarted> start(const QString &dataDir, int timeoutMs = 30000);
     bool isRunning() const;
+    // The server's process id while it runs, 0 otherwise.
+    qint64 processId() const;
     QUrl url() const { return m_url; }
     // Asks the server to stop and waits up to graceMs for it before killing it.
     void stop(int graceMs = 3000);
