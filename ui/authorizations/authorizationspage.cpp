@@ -146,7 +146,7 @@ void AuthorizationsPage::loadFilterChoices()
         return;
     }
     beginBusy();
-    account->users().then(this, [this, load](Core::Result<QList<User>> users) {
+    Core::then(account->users(), this, [this, load](Core::Result<QList<User>> users) {
         if (load == m_choiceLoads) {
             if (users) {
                 setUsers(users.value());
@@ -160,14 +160,15 @@ void AuthorizationsPage::loadFilterChoices()
     beginBusy();
     Core::ListQuery everyConsumer;
     everyConsumer.limit = 1000;
-    fetchAll<Consumer>(this, pageFetcher(account, &Core::AccountClient::consumers, everyConsumer))
-        .then(this, [this, load](Core::Result<QList<Consumer>> consumers) {
-            if (load == m_choiceLoads)
-                setConsumers(consumers
-                                 ? consumers.value()
-                                 : cachedList<Consumer>(workspace(), Core::ListKind::Consumers));
-            endBusy();
-        });
+    Core::then(fetchAll<Consumer>(
+                   this, pageFetcher(account, &Core::AccountClient::consumers, everyConsumer)),
+               this, [this, load](Core::Result<QList<Consumer>> consumers) {
+                   if (load == m_choiceLoads)
+                       setConsumers(consumers ? consumers.value()
+                                              : cachedList<Consumer>(workspace(),
+                                                                     Core::ListKind::Consumers));
+                   endBusy();
+               });
 }
 
 void AuthorizationsPage::setUsers(const QList<User> &users)
@@ -294,36 +295,38 @@ void AuthorizationsPage::revokeSelected()
                 return;
             beginBusy();
             if (ids.size() == 1) {
-                account->revokeAuthorization(ids.constFirst())
-                    .then(this, [this](Core::Result<Authorization> revoked) {
-                        if (!revoked) {
-                            endBusy();
-                            showError(tr("The authorization was not revoked"), revoked.error());
-                            return;
-                        }
-                        m_model->upsert(revoked.value());
-                        refreshDetails();
-                        endBusy();
-                        Q_EMIT message(
-                            tr("Authorization of %1 for %2 revoked.")
-                                .arg(revoked.value().userEmail, revoked.value().consumerName));
-                    });
+                Core::then(account->revokeAuthorization(ids.constFirst()), this,
+                           [this](Core::Result<Authorization> revoked) {
+                               if (!revoked) {
+                                   endBusy();
+                                   showError(tr("The authorization was not revoked"),
+                                             revoked.error());
+                                   return;
+                               }
+                               m_model->upsert(revoked.value());
+                               refreshDetails();
+                               endBusy();
+                               Q_EMIT message(tr("Authorization of %1 for %2 revoked.")
+                                                  .arg(revoked.value().userEmail,
+                                                       revoked.value().consumerName));
+                           });
                 return;
             }
             Q_EMIT message(tr("Revoking %n authorizations…", nullptr, int(ids.size())));
             Core::RevokeSelector selector;
             selector.ids = ids;
-            account->revokeAuthorizations(selector).then(this, [this](Core::Result<qint64> count) {
-                if (!count) {
+            Core::then(
+                account->revokeAuthorizations(selector), this, [this](Core::Result<qint64> count) {
+                    if (!count) {
+                        endBusy();
+                        showError(tr("The authorizations were not revoked"), count.error());
+                        return;
+                    }
+                    // The rows again from the server, with who revoked them and when.
+                    query();
                     endBusy();
-                    showError(tr("The authorizations were not revoked"), count.error());
-                    return;
-                }
-                // The rows again from the server, with who revoked them and when.
-                query();
-                endBusy();
-                Q_EMIT message(tr("%n authorization(s) revoked.", nullptr, int(count.value())));
-            });
+                    Q_EMIT message(tr("%n authorization(s) revoked.", nullptr, int(count.value())));
+                });
         });
 }
 
@@ -351,8 +354,9 @@ void AuthorizationsPage::revokeAllOf(Whose whose)
     count.limit = 1;
     count.filters = {{filter, who.id}, {u"include_total"_s, u"true"_s}};
     beginBusy();
-    account->authorizations(count).then(
-        this, [this, whose, who](Core::Result<Core::ListPage<Authorization>> page) {
+    Core::then(
+        account->authorizations(count), this,
+        [this, whose, who](Core::Result<Core::ListPage<Authorization>> page) {
             endBusy();
             if (!page) {
                 showError(tr("The authorizations were not counted"), page.error());
@@ -385,20 +389,20 @@ void AuthorizationsPage::revokeAllOf(Whose whose)
                         tr("Revoking %n authorizations of %1…", nullptr, int(total)).arg(who.name));
                     Core::RevokeSelector selector;
                     (whose == Whose::Consumer ? selector.consumerId : selector.userId) = who.id;
-                    account->revokeAuthorizations(selector).then(
-                        this, [this, who](Core::Result<qint64> revoked) {
-                            if (!revoked) {
-                                endBusy();
-                                showError(tr("The authorizations were not revoked"),
-                                          revoked.error());
-                                return;
-                            }
-                            query();
-                            endBusy();
-                            Q_EMIT message(tr("%n authorization(s) of %1 revoked.", nullptr,
-                                              int(revoked.value()))
-                                               .arg(who.name));
-                        });
+                    Core::then(account->revokeAuthorizations(selector), this,
+                               [this, who](Core::Result<qint64> revoked) {
+                                   if (!revoked) {
+                                       endBusy();
+                                       showError(tr("The authorizations were not revoked"),
+                                                 revoked.error());
+                                       return;
+                                   }
+                                   query();
+                                   endBusy();
+                                   Q_EMIT message(tr("%n authorization(s) of %1 revoked.", nullptr,
+                                                     int(revoked.value()))
+                                                      .arg(who.name));
+                               });
                 });
         });
 }

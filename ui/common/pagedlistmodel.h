@@ -1,8 +1,7 @@
 #pragma once
 
 #include "entitylistmodel.h"
-
-#include <account/accountclient.h>
+#include "fetchall.h"
 
 #include <functional>
 
@@ -18,8 +17,7 @@ class PagedListModel : public EntityListModel<T>
 {
 public:
     using Page = Core::ListPage<T>;
-    // Requests one page; an empty cursor asks for the first.
-    using Fetch = std::function<Core::Task<Page>(const QString &cursor)>;
+    using Fetch = PageFetch<T>;
     // Told about every page request: `started` when it leaves, `finished` when it answered.
     // `current` is false when a newer query() replaced the one the page belonged to (its rows
     // were dropped); `firstPage` when it was the query's first.
@@ -83,12 +81,9 @@ private:
             m_observer.started();
         // A request dropped with its account client (the profile changed) finishes as
         // cancelled, so the observer always hears the end of what it heard start.
-        m_fetch(cursor)
-            .onCanceled([] {
-                return Core::Result<Page>(
-                    Core::Error{Core::Error::Kind::Cancelled, 0, {}, {}, {}, {}});
-            })
-            .then(this, [this, generation, first](Core::Result<Page> page) {
+        Core::then(
+            m_fetch(cursor).onCanceled([] { return Core::Result<Page>(Core::cancelledError()); }),
+            this, [this, generation, first](Core::Result<Page> page) {
                 const bool current = generation == m_generation;
                 if (current) {
                     m_loading = false;
@@ -101,7 +96,8 @@ private:
                         else
                             this->appendRows(page.value().items);
                     } else {
-                        // No retry loop from the view: the next query() (refresh) starts again.
+                        // No retry loop from the view: the next query() (refresh) starts
+                        // again.
                         m_cursor.clear();
                     }
                 }
