@@ -44,7 +44,8 @@ ci-build: deps
 # make run and make bench build only the programs they start, so an unrelated test that does not
 # compile yet cannot stop them.
 RUN_TARGETS := latchkey latchkey-server
-BENCH_TARGETS := latchkey-server latchkey-bench-bare-route latchkey-bench-argon2
+BENCH_TARGETS := latchkey latchkey-server latchkey-bench-bare-route latchkey-bench-argon2 \
+	latchkey-bench-desktop
 
 release-configure: deps
 	@[ -f build/release/build.ninja ] || cmake --preset release
@@ -79,6 +80,7 @@ reset-sandbox:
 
 bench: bench-build
 	bench/run
+	bench/run-desktop
 
 # The package takes its version from git describe when CMake configures, so configure again.
 # umask 022: the package's files and directories get the modes Debian expects.

@@ -12,15 +12,42 @@
 using namespace Qt::StringLiterals;
 using namespace Latchkey;
 
+namespace {
+
+// make bench times the app from its start to the first paint of its window.
+class FirstPaintQuits final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    // --version answers without a display (a terminal, a script, the package test): before
+    // QApplication, which needs one.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("latchkey %s\n", LATCHKEY_VERSION);
+            return 0;
+        }
+    }
     QApplication::setHighDpiScaleFactorRoundingPolicy(
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Latchkey"_s);
     QApplication::setOrganizationName(u"Latchkey"_s);
     QApplication::setApplicationVersion(QStringLiteral(LATCHKEY_VERSION));
-    QApplication::setDesktopFileName(u"latchkey"_s);
+    QApplication::setDesktopFileName(u"invalid.latchkey.Latchkey"_s);
 
     const Ui::Preferences preferences = Ui::Preferences::load();
     Ui::installTranslations(app, preferences.language);
@@ -30,7 +57,8 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QApplication::translate("main", "Manage API keys, OAuth consumers and authorizations."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    parser.addOption(
+        {{u"v"_s, u"version"_s}, QApplication::translate("main", "Show the version.")});
     const QCommandLineOption smokeTest(
         u"smoke-test"_s,
         QApplication::translate("main", "Start on the current account (the local sandbox on a "
@@ -42,6 +70,14 @@ int main(int argc, char **argv)
         QApplication::translate("main", "With --smoke-test: save a picture of the window."),
         u"PNG"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption benchShown(
+        u"bench-shown"_s,
+        QApplication::translate("main", "For make bench: quit at the main window's first paint."));
+    parser.addOption(benchShown);
+    const QCommandLineOption benchLoaded(
+        u"bench-loaded"_s, QApplication::translate("main", "For make bench: quit once the lists "
+                                                           "loaded, online or from the cache."));
+    parser.addOption(benchLoaded);
     const QCommandLineOption section(
         u"section"_s, QApplication::translate("main", "Open this section (1-5)."), u"N"_s);
     parser.addOption(section);
@@ -80,6 +116,10 @@ int main(int argc, char **argv)
             QCoreApplication::exit(1);
         });
     }
+    if (parser.isSet(benchShown))
+        window.installEventFilter(new FirstPaintQuits(&window));
+    if (parser.isSet(benchLoaded))
+        QObject::connect(&window, &Ui::MainWindow::loaded, &app, &QCoreApplication::quit);
     if (parser.isSet(section))
         window.showSection(
             Ui::MainWindow::Section(qBound(1, parser.value(section).toInt(), 5) - 1));
