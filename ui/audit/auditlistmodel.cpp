@@ -1,6 +1,7 @@
 #include "auditlistmodel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -103,10 +104,14 @@ QString AuditListModel::detailsText(const AuditEvent &event)
     for (auto it = event.details.constBegin(); it != event.details.constEnd(); ++it) {
         QString value;
         if (it->isArray()) {
+            // A bulk revoke lists every id; the row shows the first few, the panel all.
+            const QJsonArray array = it->toArray();
             QStringList items;
-            for (const QJsonValue &item : it->toArray())
-                items.append(item.toVariant().toString());
+            for (qsizetype i = 0; i < qMin<qsizetype>(array.size(), 3); ++i)
+                items.append(array.at(i).toVariant().toString());
             value = items.join(u", "_s);
+            if (array.size() > 3)
+                value += tr(" and %n more", nullptr, int(array.size() - 3));
         } else if (it->isObject()) {
             value = u"{…}"_s;
         } else {
@@ -121,7 +126,7 @@ QString AuditListModel::searchSource(const AuditEvent &event) const
 {
     return event.actor + u'\n' + event.action + u'\n' + actionText(event.action) + u'\n' +
            event.targetType + u'\n' + event.targetId + u'\n' + event.remoteAddress + u'\n' +
-           detailsText(event);
+           QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact));
 }
 
 QVariant AuditListModel::display(const AuditEvent &event, int column) const

@@ -133,9 +133,10 @@ void AuditPage::copyEvents()
     QStringList lines;
     for (int row : selectedSourceRows()) {
         const AuditEvent &event = m_model->at(row);
-        lines.append(QStringList{toRfc3339(event.at), event.actor, event.action, event.targetType,
-                                 event.targetId, event.remoteAddress,
-                                 AuditListModel::detailsText(event)}
+        lines.append(QStringList{
+            toRfc3339(event.at), event.actor, event.action, event.targetType, event.targetId,
+            event.remoteAddress,
+            QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact))}
                          .join(u'\t'));
     }
     if (lines.isEmpty())
