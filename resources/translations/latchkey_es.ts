@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Someone changed it meanwhile: reload and apply your change again.</source>
-        <translation>Alguien lo modificó mientras tanto: vuelve a cargar y aplica tu cambio de nuevo.</translation>
+        <translation>Otra persona lo modificó mientras tanto: vuelve a cargar y aplica tu cambio de nuevo.</translation>
     </message>
     <message>
         <source>Too many requests: wait %1 s and retry.</source>
@@ -298,7 +298,7 @@
     <name>Latchkey::Core::KeychainRefreshTokens</name>
     <message>
         <source>You are signed out of this profile.</source>
-        <translation>Cerraste la sesión de este perfil.</translation>
+        <translation>La sesión de este perfil está cerrada.</translation>
     </message>
 </context>
 <context>
@@ -495,7 +495,7 @@
     <name>Latchkey::Core::RefreshTokens</name>
     <message>
         <source>You are signed out of this account.</source>
-        <translation>Cerraste la sesión de esta cuenta.</translation>
+        <translation>La sesión de esta cuenta está cerrada.</translation>
     </message>
     <message>
         <source>Sign in again.</source>
@@ -569,11 +569,11 @@
     </message>
     <message>
         <source>Target type</source>
-        <translation>Tipo de objetivo</translation>
+        <translation>Tipo de objeto</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation>Objetivo</translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Remote address</source>
@@ -727,11 +727,11 @@
     </message>
     <message>
         <source>Target type</source>
-        <translation>Tipo de objetivo</translation>
+        <translation>Tipo de objeto</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation>Objetivo</translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Remote address</source>
@@ -1468,7 +1468,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Retry once the window is back online.</source>
-        <translation>Vuelve a intentarlo cuando la ventana esté en línea.</translation>
+        <translation>Vuelve a intentarlo cuando la ventana vuelva a estar en línea.</translation>
     </message>
 </context>
 <context>
@@ -2083,7 +2083,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Sign in in your browser; Latchkey waits for it.</source>
-        <translation>Inicia sesión en el navegador; Latchkey espera.</translation>
+        <translation>Inicia sesión en el navegador; Latchkey esperará.</translation>
     </message>
 </context>
 <context>

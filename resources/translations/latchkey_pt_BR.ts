@@ -177,11 +177,11 @@
     </message>
     <message>
         <source>Sign in again, or check the credentials.</source>
-        <translation>Entre novamente ou verifique as credenciais.</translation>
+        <translation>Faça login novamente ou verifique as credenciais.</translation>
     </message>
     <message>
         <source>Someone changed it meanwhile: reload and apply your change again.</source>
-        <translation>Alguém alterou isto enquanto isso: recarregue e aplique sua alteração novamente.</translation>
+        <translation>Outra pessoa alterou este item nesse meio-tempo: recarregue e aplique sua alteração novamente.</translation>
     </message>
     <message>
         <source>Too many requests: wait %1 s and retry.</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>The provider needs the user to sign in or consent, which this request did not allow.</source>
-        <translation>O provedor precisa que o usuário entre ou dê consentimento, o que esta solicitação não permitiu.</translation>
+        <translation>O provedor precisa que o usuário faça login ou dê consentimento, o que esta solicitação não permitiu.</translation>
     </message>
     <message>
         <source>Start again without prompt=none.</source>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Sign in again.</source>
-        <translation>Entre novamente.</translation>
+        <translation>Faça login novamente.</translation>
     </message>
     <message>
         <source>Your session with this account ended.</source>
@@ -1090,7 +1090,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>For applications that act for a user of the account: the user signs in and consents, and the application receives a code at one of its redirect URIs.</source>
-        <translation>Para aplicativos que agem em nome de um usuário da conta: o usuário entra e dá consentimento, e o aplicativo recebe um código em uma de suas URIs de redirecionamento.</translation>
+        <translation>Para aplicativos que agem em nome de um usuário da conta: o usuário faz login e dá consentimento, e o aplicativo recebe um código em uma de suas URIs de redirecionamento.</translation>
     </message>
     <message>
         <source>For server-to-server integrations: the application gets tokens with its own client ID and secret, without a user.</source>
@@ -1468,7 +1468,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Retry once the window is back online.</source>
-        <translation>Tente novamente quando a janela estiver on-line.</translation>
+        <translation>Tente novamente quando a janela voltar a ficar on-line.</translation>
     </message>
 </context>
 <context>
@@ -2083,7 +2083,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Sign in in your browser; Latchkey waits for it.</source>
-        <translation>Entre pelo navegador; o Latchkey aguarda.</translation>
+        <translation>Faça login no navegador; o Latchkey aguardará.</translation>
     </message>
 </context>
 <context>
@@ -2216,7 +2216,7 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Stops at once</source>
-        <translation>Para imediatamente</translation>
+        <translation>Deixa de funcionar imediatamente</translation>
     </message>
     <message>
         <source>Works 1 more hour</source>
@@ -2308,11 +2308,11 @@ com.example.app:/callback</translation>
     </message>
     <message>
         <source>Sign in to %1 to see its data.</source>
-        <translation>Entre em %1 para ver os dados.</translation>
+        <translation>Faça login em %1 para ver os dados.</translation>
     </message>
     <message>
         <source>Signed out of %1. Sign in to see its data.</source>
-        <translation>Sessão encerrada em %1. Entre para ver os dados.</translation>
+        <translation>Sessão encerrada em %1. Faça login para ver os dados.</translation>
     </message>
     <message>
         <source>Waiting for the sign-in in your browser…</source>
@@ -2330,7 +2330,7 @@ com.example.app:/callback</translation>
     <name>Workspace</name>
     <message>
         <source>Choose Account › Sign In to sign in again.</source>
-        <translation>Escolha Conta › Entrar para entrar novamente.</translation>
+        <translation>Escolha Conta › Entrar para fazer login novamente.</translation>
     </message>
     <message>
         <source>Choose Account › Sign In and enter the automation consumer&apos;s client id and secret.</source>
