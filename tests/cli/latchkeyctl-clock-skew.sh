@@ -20,6 +20,11 @@ export XDG_DATA_HOME=$work/xdg-data
 # before it: tell ASan that is fine (a no-op in builds without it).
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 export FAKETIME_DONT_FAKE_MONOTONIC=1
+libfaketime=$(dpkg -L libfaketime 2>/dev/null | grep -m1 '/libfaketime\.so\.1$' || true)
+if [[ ! -f "$libfaketime" ]]; then
+    echo "FAIL: libfaketime.so.1 not found: run tools/install-deps" >&2
+    exit 1
+fi
 
 # skewed OFFSET: a server whose clock is OFFSET seconds (faketime's "+300", "-300") off, and a new key
 # on it. Sets $key and $key_secret.
@@ -28,7 +33,9 @@ skewed() {
         kill "$pid"
         wait "$pid" 2>/dev/null || true
     fi
-    start_server "$work/data$1" faketime -f "$1"
+    # libfaketime preloaded through env, which execs the server: $pid is the server itself
+    # (the faketime wrapper forks, and killing it would leave the server running).
+    start_server "$work/data$1" env LD_PRELOAD="$libfaketime" FAKETIME="$1"
     export LATCHKEY_URL=$url LATCHKEY_CLIENT_ID=$client_id LATCHKEY_CLIENT_SECRET=$client_secret
     run keys create --name "Skew $1" --group Maintenance --json
     check "keys create on a server $1 exit" 0 "$rc"
