@@ -8,6 +8,11 @@
 #include <QPromise>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Core {
@@ -94,6 +99,11 @@ Task<SandboxStarted> SandboxServer::start(const QString &dataDir, int timeoutMs)
     m_process->setProgram(program);
     m_process->setArguments({u"serve"_s, u"--sandbox"_s, u"--data-dir"_s, dataDir, u"--listen"_s,
                              u"127.0.0.1:0"_s, u"--ready-json"_s});
+#ifdef Q_OS_LINUX
+    // The sandbox lives no longer than the app: if the app crashes or is killed, the kernel
+    // sends the server SIGTERM, and no orphaned server keeps the data dir.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &SandboxServer::readLines);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         m_stderr += m_process->readAllStandardError();
