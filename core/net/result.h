@@ -173,9 +173,9 @@ auto chain(Task<T> first, QObject *context, Next next) -> decltype(next(std::dec
                [promise, guard, next = std::move(next)](Result<T> value) mutable {
                    if (!guard) {
                        if constexpr (IsResult<U>::value)
-                promise->addResult(U(cancelledError()));
-            else
-                promise->addResult(U{});
+                           promise->addResult(U(cancelledError()));
+                       else
+                           promise->addResult(U{});
                        promise->finish();
                        return;
                    }

@@ -121,7 +121,7 @@ void TestStorage::foldsCaseAndAccents()
 {
     QFETCH(QString, text);
     QFETCH(QString, folded);
-    QCOMPARE(Latchkey::Server::foldForSearch(text), folded);
+    QCOMPARE(Latchkey::foldForSearch(text), folded);
 }
 
 void TestStorage::cursorRoundTripsAndRejectsGarbage()
