@@ -8,6 +8,8 @@
 #   make bench     build the release preset and run the benchmarks (bench/run)
 #   make package   build the release preset and the Debian package (build/release/latchkey_*.deb)
 #   make package-test  check, install, use and purge that package on this machine (needs root)
+#   make screenshots  the desktop app's pictures in docs/screenshots (under Xvfb)
+#   make translations  extract new strings into resources/translations/*.ts
 #   make format    clang-format every tracked C++ file in place
 #   make clean     remove all build trees (build/)
 
@@ -24,7 +26,7 @@ SERVER := build/release/app/latchkey-server/latchkey-server
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all deps test run run-server reset-sandbox bench package package-test fuzz format clean help \
+.PHONY: all deps test run run-server reset-sandbox screenshots translations bench package package-test fuzz format clean help \
 	ci-build release-configure run-build bench-build
 
 all: help
@@ -96,6 +98,12 @@ package-test: package
 
 fuzz:
 	@echo "make fuzz: not implemented yet: see issue 8" >&2; exit 1
+
+screenshots: ci-build
+	tools/screenshots/run build/ci
+
+translations: deps
+	tools/update-translations
 
 format:
 	git ls-files -z -- '*.cpp' '*.h' | xargs -0 -r clang-format -i

@@ -1,10 +1,15 @@
 #include "mainwindow.h"
 
+#include "audit/auditpage.h"
+#include "authorizations/authorizationspage.h"
 #include "common/entitypage.h"
 #include "common/icons.h"
+#include "consumers/consumerspage.h"
+#include "export/exportdialog.h"
 #include "keys/keyspage.h"
 #include "preferences.h"
 #include "profiles/profiledialog.h"
+#include "profiles/signinbrowser.h"
 
 #include <QAction>
 #include <QApplication>
@@ -97,29 +102,25 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
 
     auto *keys = new KeysPage(workspace, this);
     addSection(Keys, keys, u"key"_s, keys->title());
-    addSection(Consumers,
-               comingSoon(tr("OAuth consumers are managed with latchkeyctl until this page "
-                             "lands."),
-                          this),
-               u"consumer"_s, tr("OAuth Consumers"));
-    addSection(
-        Authorizations,
-        comingSoon(tr("Authorizations are listed with latchkeyctl until this page lands."), this),
-        u"authorization"_s, tr("Authorizations"));
+    auto *consumers = new ConsumersPage(workspace, this);
+    addSection(Consumers, consumers, u"consumer"_s, consumers->title());
+    auto *authorizations = new AuthorizationsPage(workspace, this);
+    addSection(Authorizations, authorizations, u"authorization"_s, authorizations->title());
     addSection(FlowTester,
                comingSoon(tr("The flow tester — the authorization-code flow in a built-in "
                              "browser, client credentials and Hawk, with every exchange in "
                              "view — comes in a later release."),
                           this),
                u"flow"_s, tr("Flow Tester"));
-    addSection(Audit,
-               comingSoon(tr("The audit log is listed with latchkeyctl audit list until this "
-                             "page lands."),
-                          this),
-               u"audit"_s, tr("Audit Log"));
+    auto *audit = new AuditPage(workspace, this);
+    addSection(Audit, audit, u"audit"_s, audit->title());
     connect(keys, &KeysPage::exportRequested, this,
             [this](const QStringList &ids, const QHash<QString, QString> &known) {
                 exportItems(ids, {}, known);
+            });
+    connect(consumers, &ConsumersPage::exportRequested, this,
+            [this](const QStringList &ids, const QHash<QString, QString> &known) {
+                exportItems({}, ids, known);
             });
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
@@ -183,8 +184,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         updateSyncLabel();
         checkLoaded();
     });
-    connect(&workspace, &Workspace::browserNeeded, this,
-            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(&workspace, &Workspace::browserNeeded, this, &MainWindow::openSignInBrowser);
     connect(&workspace, &Workspace::signInFailed, this, [this](const QString &text) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Sign-in failed"), text,
                                     QMessageBox::Ok, this);
@@ -299,8 +299,12 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *exportAction = file->addAction(icon(u"export"), tr("&Export Credentials…"));
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    connect(exportAction, &QAction::triggered, this,
-            [this] { exportItems(keysPage()->selectedIds(), {}, {}); });
+    connect(exportAction, &QAction::triggered, this, [this] {
+        if (currentSection() == Consumers)
+            exportItems({}, page(Consumers)->selectedIds(), {});
+        else
+            exportItems(keysPage()->selectedIds(), {}, {});
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -590,6 +594,28 @@ void MainWindow::removeProfile()
     box->open();
 }
 
+void MainWindow::openSignInBrowser(const QUrl &url)
+{
+    const auto profile = m_workspace.currentProfile();
+    if (!profile || profile->signInMethod != Core::SignInMethod::BuiltInBrowser) {
+        QDesktopServices::openUrl(url);
+        statusBar()->showMessage(tr("Sign in in your browser; Latchkey waits for it."), 15000);
+        return;
+    }
+    delete m_signInBrowser;
+    m_signInBrowser = new SignInBrowser(url, profile->name, this);
+    m_signInBrowser->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<SignInBrowser> browser = m_signInBrowser;
+    // Done when the workspace is no longer waiting; closed early, the sign-in is abandoned.
+    connect(&m_workspace, &Workspace::connectionChanged, browser,
+            [browser](Workspace::Connection connection) {
+                if (browser && connection != Workspace::Connection::Connecting)
+                    browser->accept();
+            });
+    connect(browser, &QDialog::rejected, &m_workspace, &Workspace::reconnect);
+    browser->open();
+}
+
 void MainWindow::showPreferences()
 {
     auto *dialog = new PreferencesDialog(this);
@@ -613,13 +639,16 @@ void MainWindow::showAbout()
 void MainWindow::exportItems(const QStringList &keyIds, const QStringList &consumerIds,
                              const QHash<QString, QString> &known)
 {
-    Q_UNUSED(known)
-    if (keyIds.isEmpty() && consumerIds.isEmpty()) {
-        statusBar()->showMessage(tr("Select the keys or consumers to export first."), 8000);
-        return;
-    }
-    statusBar()->showMessage(
-        tr("Exporting %n item(s)…", nullptr, int(keyIds.size() + consumerIds.size())), 8000);
+    auto *dialog = new ExportDialog(m_workspace, keyIds + consumerIds, known, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this,
+            [this](const QString &path, int items, int missing) {
+                QString text = tr("Exported %n item(s) to %1.", nullptr, items).arg(path);
+                if (missing > 0)
+                    text += u' ' + tr("%n secret(s) exported as missing.", nullptr, missing);
+                statusBar()->showMessage(text, 15000);
+            });
+    dialog->open();
 }
 
 } // namespace Latchkey::Ui

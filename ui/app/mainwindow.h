@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QComboBox;
@@ -16,6 +17,7 @@ class QStackedWidget;
 namespace Latchkey::Ui {
 
 class EntityPage;
+class SignInBrowser;
 class KeysPage;
 
 // The window: a sidebar of sections (API Keys, OAuth Consumers, Authorizations, Flow Tester,
@@ -60,6 +62,7 @@ private:
     void addProfile();
     void editProfile();
     void removeProfile();
+    void openSignInBrowser(const QUrl &url);
     void showPreferences();
     void showAbout();
     void refresh();
@@ -86,6 +89,7 @@ private:
     void checkLoaded();
     bool m_awaitingLoad = false;
     bool m_updatingProfiles = false;
+    QPointer<SignInBrowser> m_signInBrowser;
 };
 
 } // namespace Latchkey::Ui

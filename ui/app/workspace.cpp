@@ -214,46 +214,48 @@ void Workspace::connectSandbox()
 {
     const quint64 generation = m_generation;
     m_sandbox.start(m_paths.sandboxDir)
-        .then(this, [this, generation](Core::Result<Core::SandboxStarted> started) {
-            if (generation != m_generation)
-                return;
-            if (!started) {
-                setConnection(Connection::Offline, started.error().toText());
-                Q_EMIT profileActivated(*m_profile);
-                return;
-            }
-            QString clientId = m_profile->clientId;
-            QString secret;
-            if (const auto &bootstrap = started.value().bootstrap) {
-                const QJsonObject automation = bootstrap->value(u"automation"_s).toObject();
-                clientId = automation.value(u"client_id"_s).toString();
-                secret = automation.value(u"client_secret"_s).toString();
-            }
-            if (auto updated = updateCurrent(started.value().url, clientId); !updated) {
-                setConnection(Connection::Offline, updated.error().toText());
-                Q_EMIT profileActivated(*m_profile);
-                return;
-            }
-            if (secret.isEmpty()) {
-                connectAccount();
-                return;
-            }
-            // A new sandbox: its automation secret exists only now. Keep it in the keychain;
-            // if the keychain refuses, the sandbox still works until the app quits.
-            const QString key =
-                Core::profileSecretKey(m_profile->id, Core::SecretKind::automationSecret, clientId);
-            m_secrets.write(key, Core::Secret(secret))
-                .then(this, [this, generation, clientId, secret](Core::Result<Core::Nothing> kept) {
-                    if (generation != m_generation)
-                        return;
-                    if (!kept) {
-                        qCWarning(lcWorkspace) << "sandbox secret not kept in the keychain";
-                        m_tokens = std::make_unique<Core::ClientCredentialsTokens>(
-                            m_http, tokenEndpointOf(m_profile->serverUrl), clientId, secret);
-                    }
-                    connectAccount();
-                });
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [this, generation](Core::Result<Core::SandboxStarted> started) {
+                  if (generation != m_generation)
+                      return;
+                  if (!started) {
+                      setConnection(Connection::Offline, started.error().toText());
+                      Q_EMIT profileActivated(*m_profile);
+                      return;
+                  }
+                  QString clientId = m_profile->clientId;
+                  QString secret;
+                  if (const auto &bootstrap = started.value().bootstrap) {
+                      const QJsonObject automation = bootstrap->value(u"automation"_s).toObject();
+                      clientId = automation.value(u"client_id"_s).toString();
+                      secret = automation.value(u"client_secret"_s).toString();
+                  }
+                  if (auto updated = updateCurrent(started.value().url, clientId); !updated) {
+                      setConnection(Connection::Offline, updated.error().toText());
+                      Q_EMIT profileActivated(*m_profile);
+                      return;
+                  }
+                  if (secret.isEmpty()) {
+                      connectAccount();
+                      return;
+                  }
+                  // A new sandbox: its automation secret exists only now. Keep it in the keychain;
+                  // if the keychain refuses, the sandbox still works until the app quits.
+                  const QString key = Core::profileSecretKey(
+                      m_profile->id, Core::SecretKind::automationSecret, clientId);
+                  m_secrets.write(key, Core::Secret(secret))
+                      .then(this, [this, generation, clientId,
+                                   secret](Core::Result<Core::Nothing> kept) {
+                          if (generation != m_generation)
+                              return;
+                          if (!kept) {
+                              qCWarning(lcWorkspace) << "sandbox secret not kept in the keychain";
+                              m_tokens = std::make_unique<Core::ClientCredentialsTokens>(
+                                  m_http, tokenEndpointOf(m_profile->serverUrl), clientId, secret);
+                          }
+                          connectAccount();
+                      });
+              }));
 }
 
 void Workspace::connectAccount()
@@ -282,17 +284,18 @@ void Workspace::connectAccount()
     }
     m_account = std::make_unique<Core::AccountClient>(m_http, profile.serverUrl, *m_tokens);
     const quint64 generation = m_generation;
-    m_account->whoami().then(this, [this, generation](Core::Result<QJsonObject> who) {
-        if (generation != m_generation)
-            return;
-        if (who)
-            setConnection(Connection::Online);
-        else if (who.error().kind == Core::Error::Kind::Keychain)
-            setConnection(Connection::SignedOut, who.error().toText());
-        else
-            reportFailure(who.error());
-        Q_EMIT profileActivated(*m_profile);
-    });
+    m_account->whoami().then(QtFuture::Launch::Sync,
+                             Core::guarded(this, [this, generation](Core::Result<QJsonObject> who) {
+                                 if (generation != m_generation)
+                                     return;
+                                 if (who)
+                                     setConnection(Connection::Online);
+                                 else if (who.error().kind == Core::Error::Kind::Keychain)
+                                     setConnection(Connection::SignedOut, who.error().toText());
+                                 else
+                                     reportFailure(who.error());
+                                 Q_EMIT profileActivated(*m_profile);
+                             }));
 }
 
 Core::Task<QList<PermissionGroup>> Workspace::permissionGroups()
@@ -313,21 +316,23 @@ Core::Task<QList<PermissionGroup>> Workspace::permissionGroups()
         return Core::readyTask(fromCache());
     const quint64 generation = m_generation;
     return m_account->permissionGroups().then(
-        this,
-        [this, generation, profileId, fromCache](
-            Core::Result<QList<PermissionGroup>> groups) -> Core::Result<QList<PermissionGroup>> {
-            if (!groups)
-                return fromCache();
-            if (generation == m_generation) {
-                m_groups = groups.value();
-                QList<QJsonObject> rows;
-                for (const PermissionGroup &group : groups.value())
-                    rows.append(group.toJson());
-                m_cache->replaceList(profileId, Core::ListKind::Groups, rows,
-                                     QDateTime::currentDateTimeUtc());
-            }
-            return groups;
-        });
+        QtFuture::Launch::Sync,
+        Core::guarded(
+            this,
+            [this, generation, profileId, fromCache](Core::Result<QList<PermissionGroup>> groups)
+                -> Core::Result<QList<PermissionGroup>> {
+                if (!groups)
+                    return fromCache();
+                if (generation == m_generation) {
+                    m_groups = groups.value();
+                    QList<QJsonObject> rows;
+                    for (const PermissionGroup &group : groups.value())
+                        rows.append(group.toJson());
+                    m_cache->replaceList(profileId, Core::ListKind::Groups, rows,
+                                         QDateTime::currentDateTimeUtc());
+                }
+                return groups;
+            }));
 }
 
 void Workspace::reportFailure(const Core::Error &error)
@@ -384,14 +389,15 @@ void Workspace::signOut()
     m_account.reset();
     m_tokens.reset();
     m_secrets.remove(Core::profileSecretKey(profile.id, kind, profile.clientId))
-        .then(this, [this, profile](Core::Result<Core::Nothing> removed) {
-            if (!removed) {
-                setConnection(Connection::SignedOut, removed.error().toText());
-                return;
-            }
-            setConnection(Connection::SignedOut,
-                          tr("Signed out of %1. Sign in to see its data.").arg(profile.name));
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [this, profile](Core::Result<Core::Nothing> removed) {
+                  if (!removed) {
+                      setConnection(Connection::SignedOut, removed.error().toText());
+                      return;
+                  }
+                  setConnection(Connection::SignedOut,
+                                tr("Signed out of %1. Sign in to see its data.").arg(profile.name));
+              }));
 }
 
 void Workspace::signIn()
@@ -407,7 +413,8 @@ void Workspace::signIn()
     m_tokens.reset();
     setConnection(Connection::Connecting, tr("Waiting for the sign-in in your browser…"));
     m_signIn->start().then(
-        this, [this, generation, profile, clientId](Core::Result<Core::SignedIn> signedIn) {
+        QtFuture::Launch::Sync, Core::guarded(this, [this, generation, profile, clientId](
+                                                        Core::Result<Core::SignedIn> signedIn) {
             if (generation != m_generation)
                 return;
             if (!signedIn) {
@@ -431,7 +438,7 @@ void Workspace::signIn()
                     }
                     connectProfile();
                 });
-        });
+        }));
 }
 
 void Workspace::signInWithClientCredentials(const QString &clientId, const QString &clientSecret)
@@ -446,15 +453,16 @@ void Workspace::signInWithClientCredentials(const QString &clientId, const QStri
     m_secrets
         .write(Core::profileSecretKey(m_profile->id, Core::SecretKind::automationSecret, clientId),
                Core::Secret(clientSecret))
-        .then(this, [this, generation](Core::Result<Core::Nothing> kept) {
-            if (generation != m_generation)
-                return;
-            if (!kept) {
-                Q_EMIT signInFailed(kept.error().toText());
-                return;
-            }
-            connectProfile();
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [this, generation](Core::Result<Core::Nothing> kept) {
+                  if (generation != m_generation)
+                      return;
+                  if (!kept) {
+                      Q_EMIT signInFailed(kept.error().toText());
+                      return;
+                  }
+                  connectProfile();
+              }));
 }
 
 } // namespace Latchkey::Ui

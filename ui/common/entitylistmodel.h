@@ -3,11 +3,13 @@
 #include "listfilterproxy.h"
 #include "listroles.h"
 
+#include <protocol/entities.h>
 #include <protocol/searchfold.h>
 
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 #include <QPalette>
 
@@ -118,6 +120,17 @@ public:
     const T &at(int row) const { return m_rows.at(row); }
     const QList<T> &rows() const { return m_rows; }
 
+    // Permission group names by id, for the group column (groupColumn()).
+    void setGroups(const QList<PermissionGroup> &groups)
+    {
+        m_groups.clear();
+        for (const PermissionGroup &group : groups)
+            m_groups.insert(group.id, group.name);
+        if (groupColumn() >= 0 && rowCount() > 0)
+            Q_EMIT dataChanged(index(0, groupColumn()), index(rowCount() - 1, groupColumn()));
+    }
+    QString groupName(const QString &id) const { return m_groups.value(id, id); }
+
     const QString &searchText(int row) const override { return m_search.at(row); }
     QStringView statusKey(int row) const override { return statusOf(m_rows.at(row)); }
 
@@ -130,6 +143,8 @@ protected:
     virtual QVariant sortValue(const T &entity, int column) const = 0;
     virtual QVariant toolTip(const T &, int) const { return {}; }
     virtual bool isInactive(const T &) const { return false; }
+    // The column that shows groupName(), or -1.
+    virtual int groupColumn() const { return -1; }
 
     // Local time in the user's short format; "—" when there is none.
     static QString timeText(const QDateTime &time)
@@ -146,6 +161,7 @@ protected:
 private:
     QList<T> m_rows;
     QList<QString> m_search;
+    QHash<QString, QString> m_groups;
 };
 
 } // namespace Latchkey::Ui

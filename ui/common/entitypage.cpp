@@ -1,8 +1,10 @@
 #include "entitypage.h"
 
 #include "app/workspace.h"
+#include "icons.h"
 #include "listfilterproxy.h"
 #include "listroles.h"
+#include "secrets/secretdialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -11,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
@@ -43,11 +46,10 @@ EntityPage::EntityPage(Workspace &workspace, QAbstractItemModel *model, QWidget 
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(240);
     m_search->setAccessibleName(tr("Search"));
-    connect(m_search, &QLineEdit::textChanged, m_proxy,
-            [this](const QString &text) { m_proxy->setSearchText(text); });
+    connect(m_search, &QLineEdit::textChanged, this, &EntityPage::searchChanged);
     m_status->setAccessibleName(tr("Status filter"));
     connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setStatus(m_status->currentData().toString()); });
+            [this] { statusChanged(m_status->currentData().toString()); });
     m_filterRow->addWidget(m_search, 1);
     m_filterRow->addWidget(m_status);
 
@@ -114,12 +116,52 @@ void EntityPage::focusSearch()
     m_search->selectAll();
 }
 
+void EntityPage::searchChanged(const QString &text)
+{
+    m_proxy->setSearchText(text);
+}
+
+void EntityPage::statusChanged(const QString &status)
+{
+    m_proxy->setStatus(status);
+}
+
 void EntityPage::addAction(QAction *action, bool mutating)
 {
     m_toolBar->addAction(action);
     QWidget::addAction(action);
     if (mutating)
         m_mutating.append(action);
+}
+
+void EntityPage::addItemActions(const ItemActions &actions)
+{
+    actions.edit->setShortcut(Qt::Key_F2);
+    actions.remove->setShortcut(QKeySequence::Delete);
+    actions.copy->setShortcut(QKeySequence::Copy);
+    for (QAction *action : {actions.edit, actions.remove, actions.copy})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    for (QAction *action :
+         {actions.create, actions.edit, actions.rotate, actions.toggle, actions.remove})
+        addAction(action, true);
+    addSeparator();
+    addAction(actions.copy, false);
+    addAction(actions.exportItems, false);
+    connect(m_view, &QAbstractItemView::doubleClicked, actions.edit, &QAction::trigger);
+}
+
+void EntityPage::updateItemActions(const ItemActions &actions, bool canRotate, bool disabled)
+{
+    const bool one = canChange() && selectedIds().size() == 1;
+    const bool any = !selectedIds().isEmpty();
+    actions.edit->setEnabled(one);
+    actions.rotate->setEnabled(one && canRotate);
+    actions.toggle->setEnabled(one);
+    actions.remove->setEnabled(one);
+    actions.copy->setEnabled(any);
+    actions.exportItems->setEnabled(any);
+    actions.toggle->setText(disabled ? tr("E&nable") : tr("&Disable"));
+    actions.toggle->setIcon(icon(disabled ? u"enable" : u"disable"));
 }
 
 void EntityPage::addSeparator()
@@ -223,6 +265,43 @@ void EntityPage::showError(const QString &title, const Core::Error &error)
         more += error.hint;
     box->setInformativeText(more.trimmed());
     box->open();
+}
+
+void EntityPage::showNewSecret(const NewSecret &secret, std::function<void()> exportRequested)
+{
+    auto *dialog = new SecretDialog(m_workspace, secret, this);
+    connect(dialog, &SecretDialog::exportRequested, this, std::move(exportRequested));
+    connect(dialog, &SecretDialog::keychainDone, this,
+            [this, dialog](bool ok, const QString &text) {
+                dialog->deleteLater();
+                if (!ok)
+                    showError(tr("The secret is not in the keychain"),
+                              Core::Error{Core::Error::Kind::Keychain,
+                                          0,
+                                          text,
+                                          tr("Rotate the secret once the keychain works to keep "
+                                             "a copy."),
+                                          {},
+                                          {}});
+                else
+                    Q_EMIT message(text);
+            });
+    dialog->open();
+}
+
+Core::Error EntityPage::notConnectedError()
+{
+    return Core::Error{Core::Error::Kind::Network,
+                       0,
+                       tr("Not connected to the account."),
+                       tr("Retry once the window is back online."),
+                       {},
+                       {}};
+}
+
+QString EntityPage::longTime(const QDateTime &time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat) : QString();
 }
 
 void EntityPage::beginBusy()

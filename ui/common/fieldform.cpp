@@ -58,12 +58,17 @@ QString FieldErrors::message(const QString &apiName) const
 QString FieldErrors::applyServerErrors(const Core::Error &error)
 {
     QStringList rest;
+    QHash<QString, QStringList> messages;
     for (const auto &field : error.problem.errors) {
-        if (m_labels.contains(field.field))
-            set(field.field, field.message);
+        // An item of a list field ("redirect_uris[2]") shows under the list's field.
+        const QString name = field.field.section(u'[', 0, 0);
+        if (m_labels.contains(name))
+            messages[name].append(field.message);
         else
             rest.append(field.field + u": "_s + field.message);
     }
+    for (auto it = messages.cbegin(); it != messages.cend(); ++it)
+        set(it.key(), it.value().join(u'\n'));
     if (error.problem.errors.isEmpty())
         rest.append(error.toText());
     return rest.join(u'\n');

@@ -30,8 +30,8 @@ public:
     void clear();
     bool isValid() const;
     QString message(const QString &apiName) const;
-    // Puts the server's field errors under their fields; returns the errors that belong to no
-    // field of this form, as text.
+    // Puts the server's field errors under their fields (an item's, "redirect_uris[1]", under
+    // its list's); returns the errors that belong to no field of this form, as text.
     QString applyServerErrors(const Core::Error &error);
 
 private:

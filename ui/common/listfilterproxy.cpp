@@ -36,7 +36,9 @@ void ListFilterProxy::applyPending()
     if (m_pendingSearch == m_search)
         return;
     m_search = m_pendingSearch;
-    invalidateRowsFilter();
+    // A new search changes most rows at once: rebuilding the mapping in one pass is far faster
+    // than invalidateRowsFilter()'s row-by-row removals on a large list.
+    invalidate();
 }
 
 void ListFilterProxy::setStatus(const QString &status)
@@ -44,7 +46,7 @@ void ListFilterProxy::setStatus(const QString &status)
     if (status == m_status)
         return;
     m_status = status;
-    invalidateRowsFilter();
+    invalidate();
 }
 
 bool ListFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

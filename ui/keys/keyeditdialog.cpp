@@ -5,45 +5,28 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Ui {
 
-namespace {
-constexpr int maxNameLength = 200;
-constexpr int maxDescriptionLength = 2000;
-} // namespace
-
 KeyEditDialog::KeyEditDialog(const QList<PermissionGroup> &groups, std::optional<ApiKey> key,
                              QWidget *parent)
-    : QDialog(parent)
+    : EntityEditDialog(key ? tr("&Save") : tr("&Create key"), parent)
     , m_original(std::move(key))
-    , m_errors(new FieldErrors(this))
-    , m_problem(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_description(new QPlainTextEdit(this))
     , m_group(new QComboBox(this))
     , m_expires(new QCheckBox(tr("Expires on"), this))
     , m_expiresAt(new QDateTimeEdit(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"keyEditDialog"_s);
     setWindowTitle(m_original ? tr("Edit API key %1").arg(m_original->name) : tr("New API key"));
     setMinimumWidth(480);
-
-    m_problem->setObjectName(u"problemLabel"_s);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
-    m_problem->setWordWrap(true);
-    m_problem->hide();
 
     m_name->setObjectName(u"nameField"_s);
     m_name->setPlaceholderText(tr("e.g. ERP Sync"));
@@ -79,21 +62,10 @@ KeyEditDialog::KeyEditDialog(const QList<PermissionGroup> &groups, std::optional
     expiryWidget->setLayout(expiry);
     expiry->setContentsMargins(0, 0, 0, 0);
 
-    auto *form = new QFormLayout;
-    m_errors->addRow(form, tr("&Name"), m_name, u"name"_s);
-    m_errors->addRow(form, tr("&Description"), m_description, u"description"_s);
-    m_errors->addRow(form, tr("Permission &group"), m_group, u"permission_group_id"_s);
-    m_errors->addRow(form, tr("Expiry"), expiryWidget, u"expires_at"_s);
-
-    m_buttons->button(QDialogButtonBox::Ok)->setText(m_original ? tr("&Save") : tr("&Create key"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { Q_EMIT submitted(fields()); });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_problem);
-    layout->addLayout(form);
-    layout->addStretch();
-    layout->addWidget(m_buttons);
+    errors()->addRow(form(), tr("&Name"), m_name, u"name"_s);
+    errors()->addRow(form(), tr("&Description"), m_description, u"description"_s);
+    errors()->addRow(form(), tr("Permission &group"), m_group, u"permission_group_id"_s);
+    errors()->addRow(form(), tr("Expiry"), expiryWidget, u"expires_at"_s);
 
     connect(m_name, &QLineEdit::textChanged, this, &KeyEditDialog::validate);
     connect(m_description, &QPlainTextEdit::textChanged, this, &KeyEditDialog::validate);
@@ -107,26 +79,19 @@ KeyEditDialog::~KeyEditDialog() = default;
 
 void KeyEditDialog::validate()
 {
-    const QString name = m_name->text().trimmed();
-    m_errors->set(u"name"_s, name.isEmpty() ? tr("A name is required.")
-                             : name.size() > maxNameLength
-                                 ? tr("At most %1 characters.").arg(maxNameLength)
-                                 : QString());
-    m_errors->set(u"description"_s, m_description->toPlainText().size() > maxDescriptionLength
-                                        ? tr("At most %1 characters.").arg(maxDescriptionLength)
-                                        : QString());
-    m_errors->set(u"permission_group_id"_s, m_group->currentData().toString().isEmpty()
+    checkNameAndDescription(m_name->text().trimmed(), m_description->toPlainText());
+    errors()->set(u"permission_group_id"_s, m_group->currentData().toString().isEmpty()
                                                 ? tr("Choose the permission group the key acts "
                                                      "with.")
                                                 : QString());
     const bool expiryChanged =
         !m_original || m_expires->isChecked() != m_original->expiresAt.isValid() ||
         (m_expires->isChecked() && m_expiresAt->dateTime().toUTC() != m_original->expiresAt);
-    m_errors->set(u"expires_at"_s, m_expires->isChecked() && expiryChanged &&
+    errors()->set(u"expires_at"_s, m_expires->isChecked() && expiryChanged &&
                                            m_expiresAt->dateTime() <= QDateTime::currentDateTime()
                                        ? tr("The expiry must be in the future.")
                                        : QString());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_errors->isValid());
+    updateOk();
 }
 
 QJsonObject KeyEditDialog::fields() const
@@ -156,23 +121,12 @@ QJsonObject KeyEditDialog::fields() const
     return changed;
 }
 
-void KeyEditDialog::setBusy(bool busy)
+void KeyEditDialog::setInputsEnabled(bool enabled)
 {
     for (QWidget *input : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_description),
                            static_cast<QWidget *>(m_group), static_cast<QWidget *>(m_expires)})
-        input->setEnabled(!busy);
-    m_expiresAt->setEnabled(!busy && m_expires->isChecked());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy && m_errors->isValid());
-    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
-}
-
-void KeyEditDialog::showError(const Core::Error &error)
-{
-    setBusy(false);
-    const QString rest = m_errors->applyServerErrors(error);
-    m_problem->setText(rest);
-    m_problem->setVisible(!rest.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+        input->setEnabled(enabled);
+    m_expiresAt->setEnabled(enabled && m_expires->isChecked());
 }
 
 } // namespace Latchkey::Ui

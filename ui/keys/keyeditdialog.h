@@ -1,28 +1,22 @@
 #pragma once
 
-#include <net/result.h>
-#include <protocol/entities.h>
+#include "common/entityeditdialog.h"
 
-#include <QDialog>
-#include <QJsonObject>
+#include <protocol/entities.h>
 
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
 namespace Latchkey::Ui {
 
-class FieldErrors;
-
 // Creates or edits an API key: name (required), description, permission group (required),
 // optional expiry in the future. Validates as the user types; OK sends only what changed.
-class KeyEditDialog final : public QDialog
+class KeyEditDialog final : public EntityEditDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(KeyEditDialog)
@@ -33,29 +27,21 @@ public:
                   QWidget *parent = nullptr);
     ~KeyEditDialog() override;
 
-    // The create body, or the changed fields of an edit.
-    QJsonObject fields() const;
+    QJsonObject fields() const override;
     std::optional<ApiKey> original() const { return m_original; }
-    // While the request runs: inputs locked.
-    void setBusy(bool busy);
-    // A refused request: errors under their fields, the rest on top; the dialog stays open.
-    void showError(const Core::Error &error);
 
-Q_SIGNALS:
-    void submitted(const QJsonObject &fields);
+protected:
+    void setInputsEnabled(bool enabled) override;
 
 private:
     void validate();
 
     std::optional<ApiKey> m_original;
-    FieldErrors *m_errors;
-    QLabel *m_problem;
     QLineEdit *m_name;
     QPlainTextEdit *m_description;
     QComboBox *m_group;
     QCheckBox *m_expires;
     QDateTimeEdit *m_expiresAt;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace Latchkey::Ui

@@ -38,20 +38,6 @@ QVariant KeyListModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-void KeyListModel::setGroups(const QList<PermissionGroup> &groups)
-{
-    m_groups.clear();
-    for (const PermissionGroup &group : groups)
-        m_groups.insert(group.id, group.name);
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, Group), index(rowCount() - 1, Group));
-}
-
-QString KeyListModel::groupName(const QString &id) const
-{
-    return m_groups.value(id, id);
-}
-
 QStringView KeyListModel::statusOf(const ApiKey &key) const
 {
     if (key.status == EntityStatus::Disabled)

@@ -4,8 +4,6 @@
 
 #include <protocol/entities.h>
 
-#include <QHash>
-
 namespace Latchkey::Ui {
 
 // The account's API keys, one row each.
@@ -23,10 +21,6 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // Permission group names by id, for the Group column.
-    void setGroups(const QList<PermissionGroup> &groups);
-    QString groupName(const QString &id) const;
-
 protected:
     QString idOf(const ApiKey &key) const override { return key.id; }
     QStringView statusOf(const ApiKey &key) const override;
@@ -34,9 +28,7 @@ protected:
     QVariant display(const ApiKey &key, int column) const override;
     QVariant sortValue(const ApiKey &key, int column) const override;
     bool isInactive(const ApiKey &key) const override;
-
-private:
-    QHash<QString, QString> m_groups;
+    int groupColumn() const override { return Group; }
 };
 
 } // namespace Latchkey::Ui

@@ -2,7 +2,6 @@
 
 #include "app/workspace.h"
 #include "common/confirm.h"
-#include "common/fetchall.h"
 #include "common/icons.h"
 #include "common/rotatedialog.h"
 #include "keyeditdialog.h"
@@ -13,7 +12,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
-#include <QPointer>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -40,21 +38,7 @@ KeysPage::KeysPage(Workspace &workspace, QWidget *parent)
     m_delete->setObjectName(u"deleteKeyAction"_s);
     m_copy->setObjectName(u"copyKeyAction"_s);
     m_export->setObjectName(u"exportKeysAction"_s);
-    m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copy->setShortcut(QKeySequence::Copy);
-    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_edit->setShortcut(Qt::Key_F2);
-    m_edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-
-    addAction(m_new, true);
-    addAction(m_edit, true);
-    addAction(m_rotate, true);
-    addAction(m_toggle, true);
-    addAction(m_delete, true);
-    addSeparator();
-    addAction(m_copy, false);
-    addAction(m_export, false);
+    addItemActions(itemActions());
 
     connect(m_new, &QAction::triggered, this, &KeysPage::createKey);
     connect(m_edit, &QAction::triggered, this, &KeysPage::editKey);
@@ -64,7 +48,6 @@ KeysPage::KeysPage(Workspace &workspace, QWidget *parent)
     connect(m_copy, &QAction::triggered, this, &KeysPage::copyId);
     connect(m_export, &QAction::triggered, this,
             [this] { Q_EMIT exportRequested(selectedIds(), {}); });
-    connect(view(), &QTableView::doubleClicked, this, &KeysPage::editKey);
 
     setStatusFilterItems({{tr("All statuses"), QString()},
                           {tr("Active"), u"active"_s},
@@ -83,110 +66,33 @@ QString KeysPage::title() const
     return tr("API Keys");
 }
 
-void KeysPage::setGroups(const QList<PermissionGroup> &groups)
-{
-    m_groups = groups;
-    m_model->setGroups(groups);
-}
-
 void KeysPage::reload()
 {
-    const quint64 load = ++m_loads;
-    workspace().permissionGroups().then(this,
-                                        [this, load](Core::Result<QList<PermissionGroup>> groups) {
-                                            if (load == m_loads && groups)
-                                                setGroups(groups.value());
-                                        });
-    QPointer<Core::AccountClient> account = workspace().account();
-    if (!account || !workspace().isOnline()) {
-        loadCache();
-        return;
-    }
-    beginBusy();
-    fetchAll<ApiKey>(this, [account](const QString &cursor) -> Core::Task<Core::ListPage<ApiKey>> {
-        if (!account)
-            return Core::readyTask<Core::ListPage<ApiKey>>(
-                Core::Error{Core::Error::Kind::Cancelled, 0, {}, {}, {}, {}});
-        Core::ListQuery query;
-        query.limit = 1000;
-        query.cursor = cursor;
-        return account->keys(query);
-    }).then(this, [this, load](Core::Result<QList<ApiKey>> keys) {
-        // The rows first: the window counts the page as loaded once it is no longer busy.
-        if (load == m_loads && !keys) {
-            workspace().reportFailure(keys.error());
-            loadCache();
-            Q_EMIT message(keys.error().message);
-        } else if (load == m_loads) {
-            m_model->setRows(keys.value());
-            saveCache();
-            workspace().reportSynced();
-        }
-        endBusy();
-    });
-}
-
-void KeysPage::loadCache()
-{
-    const auto profile = workspace().currentProfile();
-    if (!profile) {
-        m_model->setRows({});
-        return;
-    }
-    auto cached = workspace().cache().list(profile->id, Core::ListKind::Keys);
-    QList<ApiKey> keys;
-    if (cached) {
-        for (const QJsonObject &row : cached.value().rows)
-            keys.append(ApiKey::fromJson(row));
-    }
-    m_model->setRows(keys);
+    loadWholeList(m_model, Core::ListKind::Keys, &Core::AccountClient::keys);
 }
 
 void KeysPage::saveCache()
 {
-    const auto profile = workspace().currentProfile();
-    if (!profile)
-        return;
-    QList<QJsonObject> rows;
-    rows.reserve(m_model->rows().size());
-    for (const ApiKey &key : m_model->rows())
-        rows.append(key.toJson());
-    workspace().cache().replaceList(profile->id, Core::ListKind::Keys, rows,
-                                    QDateTime::currentDateTimeUtc());
+    saveCachedList(workspace(), Core::ListKind::Keys, m_model->rows());
 }
 
-std::optional<ApiKey> KeysPage::currentKey() const
+EntityPage::ItemActions KeysPage::itemActions() const
 {
-    const int row = currentSourceRow();
-    if (row < 0)
-        return std::nullopt;
-    return m_model->at(row);
+    return {m_new, m_edit, m_rotate, m_toggle, m_delete, m_copy, m_export};
 }
 
 void KeysPage::updateActions()
 {
     EntityPage::updateActions();
-    const bool online = canChange();
-    const int selected = int(selectedIds().size());
-    const auto key = currentKey();
-    m_edit->setEnabled(online && selected == 1);
-    m_rotate->setEnabled(online && selected == 1);
-    m_delete->setEnabled(online && selected == 1);
-    m_toggle->setEnabled(online && selected == 1);
-    m_copy->setEnabled(selected >= 1);
-    m_export->setEnabled(selected >= 1);
-    const bool disabled = key && key->status == EntityStatus::Disabled;
-    m_toggle->setText(disabled ? tr("E&nable") : tr("&Disable"));
-    m_toggle->setIcon(icon(disabled ? u"enable" : u"disable"));
+    const auto key = currentItem(m_model);
+    updateItemActions(itemActions(), true, key && key->status == EntityStatus::Disabled);
 }
 
 QString KeysPage::detailsHtml(int sourceRow) const
 {
     const ApiKey &key = m_model->at(sourceRow);
     const QModelIndex status = m_model->index(sourceRow, KeyListModel::Status);
-    auto time = [](const QDateTime &t) {
-        return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::LongFormat) : QString();
-    };
+    const auto time = &EntityPage::longTime;
     QList<std::pair<QString, QString>> rows{
         {tr("API Key"), key.id},
         {tr("Status"), status.data().toString()},
@@ -208,26 +114,12 @@ void KeysPage::createKey()
 {
     if (!canChange())
         return;
-    auto *dialog = new KeyEditDialog(m_groups, std::nullopt, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KeyEditDialog::submitted, this, [this, dialog](const QJsonObject &fields) {
-        Core::AccountClient *account = workspace().account();
-        if (!account)
-            return dialog->showError(Core::Error{Core::Error::Kind::Network,
-                                                 0,
-                                                 tr("Not connected to the account."),
-                                                 tr("Retry once the window is back online."),
-                                                 {},
-                                                 {}});
-        dialog->setBusy(true);
-        account->createKey(fields).then(dialog, [this, dialog](Core::Result<ApiKey> created) {
-            if (!created) {
-                workspace().reportFailure(created.error());
-                dialog->showError(created.error());
-                return;
-            }
-            ApiKey key = created.value();
-            dialog->accept();
+    openEditDialog<ApiKey>(
+        new KeyEditDialog(groups(), std::nullopt, this),
+        [](Core::AccountClient &account, const QJsonObject &fields) {
+            return account.createKey(fields);
+        },
+        [this](ApiKey key) {
             showSecret(key);
             key.secret.clear();
             m_model->upsert(key);
@@ -235,44 +127,30 @@ void KeysPage::createKey()
             saveCache();
             Q_EMIT message(tr("API key %1 created.").arg(key.name));
         });
-    });
-    dialog->open();
 }
 
 void KeysPage::editKey()
 {
-    const auto key = currentKey();
+    const auto key = currentItem(m_model);
     if (!key || !canChange())
         return;
-    auto *dialog = new KeyEditDialog(m_groups, key, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KeyEditDialog::submitted, this, [this, dialog](const QJsonObject &changes) {
-        Core::AccountClient *account = workspace().account();
-        if (changes.isEmpty() || !account) {
-            dialog->reject();
-            return;
-        }
-        dialog->setBusy(true);
-        account->updateKey(dialog->original()->id, changes, dialog->original()->version)
-            .then(dialog, [this, dialog](Core::Result<ApiKey> updated) {
-                if (!updated) {
-                    workspace().reportFailure(updated.error());
-                    dialog->showError(updated.error());
-                    return;
-                }
-                m_model->upsert(updated.value());
-                saveCache();
-                refreshDetails();
-                dialog->accept();
-                Q_EMIT message(tr("API key %1 saved.").arg(updated.value().name));
-            });
-    });
-    dialog->open();
+    openEditDialog<ApiKey>(
+        new KeyEditDialog(groups(), key, this),
+        [id = key->id, version = key->version](Core::AccountClient &account,
+                                               const QJsonObject &changes) {
+            return account.updateKey(id, changes, version);
+        },
+        [this](const ApiKey &updated) {
+            m_model->upsert(updated);
+            saveCache();
+            refreshDetails();
+            Q_EMIT message(tr("API key %1 saved.").arg(updated.name));
+        });
 }
 
 void KeysPage::rotateKey()
 {
-    const auto key = currentKey();
+    const auto key = currentItem(m_model);
     if (!key || !canChange())
         return;
     auto *dialog = new RotateDialog(key->name, tr("API Secret"), this);
@@ -284,52 +162,54 @@ void KeysPage::rotateKey()
             return;
         beginBusy();
         account->rotateKey(id, dialog->graceSeconds())
-            .then(this, [this](Core::Result<ApiKey> rotated) {
-                endBusy();
-                if (!rotated) {
-                    showError(tr("The secret was not rotated"), rotated.error());
-                    return;
-                }
-                ApiKey key = rotated.value();
-                showSecret(key);
-                key.secret.clear();
-                m_model->upsert(key);
-                saveCache();
-                refreshDetails();
-                Q_EMIT message(tr("The secret of %1 was rotated.").arg(key.name));
-            });
+            .then(QtFuture::Launch::Sync, Core::guarded(this, [this](Core::Result<ApiKey> rotated) {
+                      endBusy();
+                      if (!rotated) {
+                          showError(tr("The secret was not rotated"), rotated.error());
+                          return;
+                      }
+                      ApiKey key = rotated.value();
+                      showSecret(key);
+                      key.secret.clear();
+                      m_model->upsert(key);
+                      saveCache();
+                      refreshDetails();
+                      Q_EMIT message(tr("The secret of %1 was rotated.").arg(key.name));
+                  }));
     });
     dialog->open();
 }
 
 void KeysPage::toggleKey()
 {
-    const auto key = currentKey();
+    const auto key = currentItem(m_model);
     Core::AccountClient *account = workspace().account();
     if (!key || !account || !canChange())
         return;
     const bool enable = key->status == EntityStatus::Disabled;
     beginBusy();
     account->updateKey(key->id, {{u"status"_s, enable ? u"active"_s : u"disabled"_s}}, key->version)
-        .then(this, [this, enable](Core::Result<ApiKey> updated) {
-            endBusy();
-            if (!updated) {
-                showError(enable ? tr("The key was not enabled") : tr("The key was not disabled"),
-                          updated.error());
-                return;
-            }
-            m_model->upsert(updated.value());
-            saveCache();
-            updateActions();
-            refreshDetails();
-            Q_EMIT message(enable ? tr("API key %1 enabled.").arg(updated.value().name)
-                                  : tr("API key %1 disabled.").arg(updated.value().name));
-        });
+        .then(QtFuture::Launch::Sync,
+              Core::guarded(this, [this, enable](Core::Result<ApiKey> updated) {
+                  endBusy();
+                  if (!updated) {
+                      showError(enable ? tr("The key was not enabled")
+                                       : tr("The key was not disabled"),
+                                updated.error());
+                      return;
+                  }
+                  m_model->upsert(updated.value());
+                  saveCache();
+                  updateActions();
+                  refreshDetails();
+                  Q_EMIT message(enable ? tr("API key %1 enabled.").arg(updated.value().name)
+                                        : tr("API key %1 disabled.").arg(updated.value().name));
+              }));
 }
 
 void KeysPage::deleteKey()
 {
-    const auto key = currentKey();
+    const auto key = currentItem(m_model);
     if (!key || !canChange())
         return;
     const ApiKey target = *key;
@@ -343,18 +223,19 @@ void KeysPage::deleteKey()
                 return;
             beginBusy();
             account->deleteKey(target.id, target.version)
-                .then(this, [this, target](Core::Result<Core::Nothing> deleted) {
-                    endBusy();
-                    if (!deleted) {
-                        showError(tr("The key was not deleted"), deleted.error());
-                        return;
-                    }
-                    m_model->removeId(target.id);
-                    saveCache();
-                    workspace().secrets().remove(
-                        workspace().secretKey(Core::SecretKind::apiSecret, target.id));
-                    Q_EMIT message(tr("API key %1 deleted.").arg(target.name));
-                });
+                .then(QtFuture::Launch::Sync,
+                      Core::guarded(this, [this, target](Core::Result<Core::Nothing> deleted) {
+                          endBusy();
+                          if (!deleted) {
+                              showError(tr("The key was not deleted"), deleted.error());
+                              return;
+                          }
+                          m_model->removeId(target.id);
+                          saveCache();
+                          workspace().secrets().remove(
+                              workspace().secretKey(Core::SecretKind::apiSecret, target.id));
+                          Q_EMIT message(tr("API key %1 deleted.").arg(target.name));
+                      }));
         });
 }
 
@@ -369,31 +250,13 @@ void KeysPage::copyId()
 
 void KeysPage::showSecret(const ApiKey &key)
 {
-    auto *dialog = new SecretDialog(workspace(),
-                                    {key.name, tr("API Key"), key.id, tr("API Secret"), key.secret,
-                                     workspace().secretKey(Core::SecretKind::apiSecret, key.id)},
-                                    this);
     const QString id = key.id;
     const QString secret = key.secret;
-    connect(dialog, &SecretDialog::exportRequested, this, [this, id, secret] {
-        Q_EMIT exportRequested({id}, {{id, secret}});
-    });
-    connect(dialog, &SecretDialog::keychainDone, this,
-            [this, dialog](bool ok, const QString &text) {
-                dialog->deleteLater();
-                if (!ok)
-                    showError(tr("The secret is not in the keychain"),
-                              Core::Error{Core::Error::Kind::Keychain,
-                                          0,
-                                          text,
-                                          tr("Rotate the secret once the keychain works to keep "
-                                             "a copy."),
-                                          {},
-                                          {}});
-                else
-                    Q_EMIT message(text);
-            });
-    dialog->open();
+    showNewSecret({key.name, tr("API Key"), key.id, tr("API Secret"), key.secret,
+                   workspace().secretKey(Core::SecretKind::apiSecret, key.id)},
+                  [this, id, secret] {
+                      Q_EMIT exportRequested({id}, {{id, secret}});
+                  });
 }
 
 } // namespace Latchkey::Ui

@@ -7,7 +7,6 @@
 namespace Latchkey::Ui {
 
 class KeyListModel;
-struct NewSecret;
 
 // API Keys: the account's Hawk credentials. Create, edit, rotate with a grace period,
 // disable/enable, delete, copy the API Key, export.
@@ -43,15 +42,11 @@ protected:
     QString detailsHtml(int sourceRow) const override;
 
 private:
-    void loadCache();
     void saveCache();
     void showSecret(const ApiKey &key);
-    void setGroups(const QList<PermissionGroup> &groups);
-    std::optional<ApiKey> currentKey() const;
+    ItemActions itemActions() const;
 
     KeyListModel *m_model;
-    QList<PermissionGroup> m_groups;
-    quint64 m_loads = 0;
     QAction *m_new;
     QAction *m_edit;
     QAction *m_rotate;

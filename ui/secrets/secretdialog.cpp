@@ -112,13 +112,15 @@ void SecretDialog::done(int result)
             const QString name = m_secret.itemName;
             m_workspace.secrets()
                 .write(m_secret.keychainKey, Core::Secret(m_secret.secret))
-                .then(workspace, [self, workspace, name](Core::Result<Core::Nothing> kept) {
-                    const QString message =
-                        kept ? tr("The secret of %1 is kept in the keychain.").arg(name)
-                             : kept.error().toText();
-                    if (self)
-                        Q_EMIT self->keychainDone(kept.ok(), message);
-                });
+                .then(QtFuture::Launch::Sync,
+                      Core::guarded(
+                          workspace, [self, workspace, name](Core::Result<Core::Nothing> kept) {
+                              const QString message =
+                                  kept ? tr("The secret of %1 is kept in the keychain.").arg(name)
+                                       : kept.error().toText();
+                              if (self)
+                                  Q_EMIT self->keychainDone(kept.ok(), message);
+                          }));
         } else {
             Q_EMIT keychainDone(true, tr("The secret of %1 was not kept.").arg(m_secret.itemName));
         }

@@ -26,10 +26,10 @@ public:
 
     // Opens the workspace and the window, starts the sandbox and waits until every section
     // loaded. False (with the reason in error()) when it did not within the timeout.
-    bool start(int timeoutMs = 60000);
+    bool start(int timeoutMs = 60000, bool requireOnline = true);
     // Closes the window and the workspace (the sandbox stops) and opens them again on the same
     // data: the next start of the app.
-    bool restart(int timeoutMs = 60000);
+    bool restart(int timeoutMs = 60000, bool requireOnline = true);
     QString error() const { return m_error; }
 
     Ui::Workspace &workspace() { return *m_workspace; }
