@@ -109,4 +109,15 @@ bool AuthorizationListModel::isInactive(const Authorization &authorization) cons
     return !authorization.isActive();
 }
 
+void AuthorizationListModel::compact(Authorization &authorization)
+{
+    // A user's and a consumer's ids and names repeat on every authorization they have.
+    intern(authorization.userId);
+    intern(authorization.userEmail);
+    intern(authorization.consumerId);
+    intern(authorization.consumerName);
+    intern(authorization.revokedBy);
+    intern(authorization.scopes);
+}
+
 } // namespace Latchkey::Ui

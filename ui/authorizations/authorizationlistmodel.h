@@ -30,6 +30,7 @@ protected:
     QVariant sortValue(const Authorization &authorization, int column) const override;
     QVariant toolTip(const Authorization &authorization, int column) const override;
     bool isInactive(const Authorization &authorization) const override;
+    void compact(Authorization &authorization) override;
 };
 
 } // namespace Latchkey::Ui

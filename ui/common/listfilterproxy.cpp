@@ -36,6 +36,7 @@ void ListFilterProxy::applyPending()
     if (m_pendingSearch == m_search)
         return;
     m_search = m_pendingSearch;
+    m_needle = m_search.toUtf8();
     // A new search changes most rows at once: rebuilding the mapping in one pass is far faster
     // than invalidateRowsFilter()'s row-by-row removals on a large list.
     invalidate();
@@ -55,7 +56,7 @@ bool ListFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return true;
     if (!m_status.isEmpty() && m_filterable->statusKey(sourceRow) != m_status)
         return false;
-    return m_search.isEmpty() || m_filterable->searchText(sourceRow).contains(m_search);
+    return m_needle.isEmpty() || m_filterable->matches(sourceRow, m_needle);
 }
 
 } // namespace Latchkey::Ui

@@ -11,8 +11,8 @@ class FilterableModel
 {
 public:
     virtual ~FilterableModel() = default;
-    // The row's text for search-as-you-type, already folded (foldForSearch).
-    virtual const QString &searchText(int row) const = 0;
+    // Does the row's text contain `needle`, folded (foldForSearch) and in UTF-8?
+    virtual bool matches(int row, const QByteArray &needle) const = 0;
     // The row's status as the status filter names it ("active", "disabled", "revoked"…).
     virtual QStringView statusKey(int row) const = 0;
 };
@@ -45,6 +45,7 @@ private:
     const FilterableModel *m_filterable = nullptr;
     QString m_search;
     QString m_pendingSearch;
+    QByteArray m_needle; // m_search in UTF-8
     QString m_status;
     QTimer m_timer;
 };

@@ -27,7 +27,12 @@ public:
         std::function<void(const Core::Result<Page> &page, bool firstPage, bool current)> finished;
     };
 
-    using EntityListModel<T>::EntityListModel;
+    explicit PagedListModel(QObject *parent = nullptr)
+        : EntityListModel<T>(parent)
+    {
+        // The server searches these lists; the window filters them only offline.
+        this->setSearchIndexed(false);
+    }
 
     void setObserver(Observer observer) { m_observer = std::move(observer); }
 

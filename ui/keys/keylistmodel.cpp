@@ -107,4 +107,10 @@ bool KeyListModel::isInactive(const ApiKey &key) const
     return statusOf(key) != u"active";
 }
 
+void KeyListModel::compact(ApiKey &key)
+{
+    intern(key.permissionGroupId);
+    intern(key.createdBy);
+}
+
 } // namespace Latchkey::Ui

@@ -28,6 +28,7 @@ protected:
     QVariant display(const ApiKey &key, int column) const override;
     QVariant sortValue(const ApiKey &key, int column) const override;
     bool isInactive(const ApiKey &key) const override;
+    void compact(ApiKey &key) override;
     int groupColumn() const override { return Group; }
 };
 
