@@ -552,6 +552,10 @@
         <source>The sandbox server was stopped.</source>
         <translation>El servidor sandbox se detuvo.</translation>
     </message>
+    <message>
+        <source>The sandbox server stopped unexpectedly. Retry starts it again.</source>
+        <translation>El servidor sandbox se detuvo inesperadamente. “Reintentar” lo vuelve a iniciar.</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::AuditListModel</name>

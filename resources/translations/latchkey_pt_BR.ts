@@ -552,6 +552,10 @@
         <source>The sandbox server was stopped.</source>
         <translation>O servidor sandbox foi parado.</translation>
     </message>
+    <message>
+        <source>The sandbox server stopped unexpectedly. Retry starts it again.</source>
+        <translation>O servidor sandbox parou inesperadamente. “Tentar novamente” o inicia de novo.</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::AuditListModel</name>
