@@ -26,15 +26,11 @@ Error sandboxError(QString message, QString hint = {})
     return Error{Error::Kind::Server, 0, std::move(message), std::move(hint), {}, {}};
 }
 
-// The last lines the server wrote to stderr: it explains why it stopped, and holds no secret
-// (the bootstrap credentials go to stdout, which is parsed and never shown).
+// The last line the server wrote to stderr: it says why it stopped, and holds no secret (the
+// bootstrap credentials go to stdout, which is parsed and never shown).
 QString tail(const QByteArray &text)
 {
-    const QList<QByteArray> lines = text.trimmed().split('\n');
-    QStringList last;
-    for (qsizetype i = qMax<qsizetype>(0, lines.size() - 3); i < lines.size(); ++i)
-        last.append(QString::fromUtf8(lines.at(i)).trimmed());
-    return last.join(u' ');
+    return QString::fromUtf8(text.trimmed().split('\n').constLast()).trimmed();
 }
 
 } // namespace
@@ -115,12 +111,17 @@ Task<SandboxStarted> SandboxServer::start(const QString &dataDir, int timeoutMs)
             fail(sandboxError(
                 tr("The sandbox server could not be started: %1").arg(m_process->errorString())));
     });
-    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
+    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         m_stderr += m_process->readAllStandardError();
-        const QString why = tail(m_stderr);
-        const QString message = why.isEmpty()
-                                    ? tr("The sandbox server stopped (exit code %1).").arg(code)
-                                    : tr("The sandbox server stopped: %1").arg(why);
+        // A crash or a kill leaves no explanation on stderr (only the server's log lines); an
+        // error exit ends with one line that says why.
+        const QString why =
+            status == QProcess::NormalExit && code != 0 ? tail(m_stderr) : QString();
+        const QString message =
+            status == QProcess::CrashExit
+                ? tr("The sandbox server stopped unexpectedly. Retry starts it again.")
+            : why.isEmpty() ? tr("The sandbox server stopped (exit code %1).").arg(code)
+                            : tr("The sandbox server stopped: %1").arg(why);
         if (m_pending) {
             fail(sandboxError(message));
         } else if (!m_stopping) {

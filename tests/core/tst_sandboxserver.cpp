@@ -59,6 +59,7 @@ private Q_SLOTS:
     void firstStartBootstrapsThenReuses();
     void missingProgramSaysWhatToDo();
     void unexpectedExitIsReported();
+    void refusedStartSaysWhy();
     void diesWithTheApp();
 
 private:
@@ -125,8 +126,27 @@ void tst_SandboxServer::unexpectedExitIsReported()
     QSignalSpy stopped(&sandbox, &SandboxServer::stoppedUnexpectedly);
     ::kill(pid_t(sandbox.processId()), SIGKILL);
     QVERIFY(stopped.wait(10000));
-    QVERIFY(stopped.first().at(0).toString().startsWith(u"The sandbox server stopped"_s));
+    // Killed: no log line of the server passed off as the reason.
+    QCOMPARE(stopped.first().at(0).toString(),
+             u"The sandbox server stopped unexpectedly. Retry starts it again."_s);
     QVERIFY(!sandbox.isRunning());
+}
+
+void tst_SandboxServer::refusedStartSaysWhy()
+{
+    // A data dir the server cannot use (a file where the directory should be): its own
+    // error line is what the user reads.
+    const QString data = m_dir.filePath(u"taken"_s);
+    QVERIFY(QDir().mkpath(data));
+    QFile blocker(data + u"/latchkey.db"_s);
+    QVERIFY(QDir().mkpath(blocker.fileName()));
+    SandboxServer sandbox;
+    auto started = await(sandbox.start(data));
+    QVERIFY(!started);
+    QVERIFY2(started.error().message.startsWith(u"The sandbox server stopped: "_s),
+             qPrintable(started.error().message));
+    QVERIFY2(!started.error().message.contains(u"applied migration"_s),
+             qPrintable(started.error().message));
 }
 
 void tst_SandboxServer::diesWithTheApp()

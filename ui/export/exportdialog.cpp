@@ -105,7 +105,9 @@ ExportDialog::ExportDialog(Workspace &workspace, const QStringList &selectedIds,
     form->addRow(tr("&Passphrase"), m_passphrase);
     form->addRow(tr("&Repeat it"), m_repeat);
     form->addRow(QString(), m_armor);
-    form->addRow(tr("&Save to"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save to"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"exportButton"_s);
