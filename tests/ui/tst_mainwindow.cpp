@@ -53,6 +53,7 @@ private Q_SLOTS:
     void addAndSwitchProfiles();
     void unreachableAccountShowsTheCacheReadOnly();
     void restartReusesTheSandbox();
+    void lostSandboxSecretStartsANewSandbox();
     void noSecretInCacheSettingsOrLogs();
     void cleanupTestCase();
 
@@ -233,6 +234,42 @@ void tst_MainWindow::restartReusesTheSandbox()
     QVERIFY(keyNames().contains(u"Survives restarts"_s));
     auto profiles = m_app->workspace().profiles().profiles();
     QCOMPARE(profiles.value().size(), 2);
+}
+
+void tst_MainWindow::lostSandboxSecretStartsANewSandbox()
+{
+    // The keychain lost the sandbox's secret (a new keychain, say): the window says so and
+    // offers a new sandbox, which signs in by itself again.
+    const Core::Profile sandbox = *m_app->workspace().currentProfile();
+    QVERIFY(m_app->workspace().isSandbox(sandbox.id));
+    auto removed = AppFixture::await(m_app->workspace().secrets().remove(
+        Core::profileSecretKey(sandbox.id, Core::SecretKind::automationSecret, sandbox.clientId)));
+    QVERIFY2(removed, Test::describe(removed));
+    QVERIFY(m_app->waitLoaded([this] { m_app->workspace().reconnect(); }));
+    QCOMPARE(m_app->workspace().connection(), Ui::Workspace::Connection::SignedOut);
+    QVERIFY2(m_app->window().bannerText().contains(u"not in the keychain"_s),
+             qPrintable(m_app->window().bannerText()));
+    auto *reset = m_app->window().findChild<QPushButton *>(u"resetSandboxButton"_s);
+    QVERIFY(reset->isVisible());
+    reset->click();
+    // Cancel first: nothing happens.
+    QVERIFY(m_app->answerMessageBox(u"Cancel"_s).contains(u"fresh demo data"_s));
+    QTest::qWait(200);
+    QCOMPARE(m_app->workspace().connection(), Ui::Workspace::Connection::SignedOut);
+    reset->click();
+    QVERIFY(m_app->waitLoaded(
+        [this] { QVERIFY(!m_app->answerMessageBox(u"Start New Sandbox"_s).isEmpty()); }));
+    QTRY_VERIFY(m_app->workspace().isOnline());
+    // A new sandbox: the demo keys, and not the key made before.
+    QVERIFY(keyNames().contains(u"ERP Sync"_s));
+    QVERIFY(!keyNames().contains(u"Survives restarts"_s));
+    const Core::Profile renewed = *m_app->workspace().currentProfile();
+    QCOMPARE(renewed.id, sandbox.id);
+    auto secret = AppFixture::await(m_app->workspace().secrets().read(
+        Core::profileSecretKey(renewed.id, Core::SecretKind::automationSecret, renewed.clientId)));
+    QVERIFY2(secret, Test::describe(secret));
+    QVERIFY(secret.value().has_value());
+    remember(*secret.value());
 }
 
 void tst_MainWindow::noSecretInCacheSettingsOrLogs()
