@@ -2056,10 +2056,6 @@ com.example.app:/callback</translation>
         <translation>¿Quitar la cuenta “%1” de Latchkey?</translation>
     </message>
     <message>
-        <source>Its cached lists are deleted and you are signed out. The account itself, on its server, is not changed.</source>
-        <translation>Se eliminan sus listas en caché y se cierra tu sesión. La cuenta en sí, en su servidor, no cambia.</translation>
-    </message>
-    <message>
         <source>Remove Account</source>
         <translation>Quitar cuenta</translation>
     </message>
@@ -2088,6 +2084,18 @@ com.example.app:/callback</translation>
     <message>
         <source>Sign in in your browser; Latchkey waits for it.</source>
         <translation>Inicia sesión en el navegador; Latchkey esperará.</translation>
+    </message>
+    <message>
+        <source>The account was not removed</source>
+        <translation>No se quitó la cuenta</translation>
+    </message>
+    <message>
+        <source>The local sandbox&apos;s server and its data are deleted; a new sandbox starts if no other account is left.</source>
+        <translation>Se eliminan el servidor del sandbox local y sus datos; se inicia un sandbox nuevo si no queda ninguna otra cuenta.</translation>
+    </message>
+    <message>
+        <source>Its cached lists and the secrets this computer kept for it are deleted, and you are signed out. The account itself, on its server, is not changed.</source>
+        <translation>Se eliminan sus listas en caché y los secretos que este equipo guardó para ella, y se cierra tu sesión. La cuenta en sí, en su servidor, no cambia.</translation>
     </message>
 </context>
 <context>

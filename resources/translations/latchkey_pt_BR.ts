@@ -2056,10 +2056,6 @@ com.example.app:/callback</translation>
         <translation>Remover a conta “%1” do Latchkey?</translation>
     </message>
     <message>
-        <source>Its cached lists are deleted and you are signed out. The account itself, on its server, is not changed.</source>
-        <translation>As listas em cache dela são excluídas e sua sessão é encerrada. A conta em si, no servidor, não é alterada.</translation>
-    </message>
-    <message>
         <source>Remove Account</source>
         <translation>Remover conta</translation>
     </message>
@@ -2088,6 +2084,18 @@ com.example.app:/callback</translation>
     <message>
         <source>Sign in in your browser; Latchkey waits for it.</source>
         <translation>Faça login no navegador; o Latchkey aguardará.</translation>
+    </message>
+    <message>
+        <source>The account was not removed</source>
+        <translation>A conta não foi removida</translation>
+    </message>
+    <message>
+        <source>The local sandbox&apos;s server and its data are deleted; a new sandbox starts if no other account is left.</source>
+        <translation>O servidor do sandbox local e os dados dele são excluídos; um novo sandbox é iniciado se não restar nenhuma outra conta.</translation>
+    </message>
+    <message>
+        <source>Its cached lists and the secrets this computer kept for it are deleted, and you are signed out. The account itself, on its server, is not changed.</source>
+        <translation>As listas em cache dela e os segredos que este computador guardou para ela são excluídos, e sua sessão é encerrada. A conta em si, no servidor, não é alterada.</translation>
     </message>
 </context>
 <context>
