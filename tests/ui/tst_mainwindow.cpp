@@ -54,6 +54,8 @@ private Q_SLOTS:
     void unreachableAccountShowsTheCacheReadOnly();
     void restartReusesTheSandbox();
     void lostSandboxSecretStartsANewSandbox();
+    void removeAccountTakesItsSecretsAndCache();
+    void removeTheSandboxStartsANewOne();
     void noSecretInCacheSettingsOrLogs();
     void cleanupTestCase();
 
@@ -269,6 +271,60 @@ void tst_MainWindow::lostSandboxSecretStartsANewSandbox()
         Core::profileSecretKey(renewed.id, Core::SecretKind::automationSecret, renewed.clientId)));
     QVERIFY2(secret, Test::describe(secret));
     QVERIFY(secret.value().has_value());
+    remember(*secret.value());
+}
+
+void tst_MainWindow::removeAccountTakesItsSecretsAndCache()
+{
+    auto remote = m_app->workspace().profiles().profile(m_remoteProfileId);
+    QVERIFY(remote);
+    const QString secretKey = Core::profileSecretKey(
+        m_remoteProfileId, Core::SecretKind::automationSecret, remote.value().clientId);
+    auto before = AppFixture::await(m_app->workspace().secrets().read(secretKey));
+    QVERIFY(before && before.value().has_value());
+    QVERIFY(m_app->waitLoaded([this] { m_app->workspace().activate(m_remoteProfileId); }));
+
+    // Cancel keeps it.
+    windowAction("removeProfileAction")->trigger();
+    const QString question = m_app->answerMessageBox(u"Cancel"_s);
+    QVERIFY2(question.contains(u"Remove the account “Acme production”"_s), qPrintable(question));
+    QTest::qWait(200);
+    QVERIFY(m_app->workspace().profiles().profile(m_remoteProfileId));
+
+    windowAction("removeProfileAction")->trigger();
+    QVERIFY(m_app->waitLoaded(
+        [this] { QVERIFY(!m_app->answerMessageBox(u"Remove Account"_s).isEmpty()); }));
+    QTRY_VERIFY(m_app->workspace().isOnline());
+    QVERIFY(m_app->workspace().isSandbox(m_app->workspace().currentProfile()->id));
+    QVERIFY(!m_app->workspace().profiles().profile(m_remoteProfileId));
+    auto after = AppFixture::await(m_app->workspace().secrets().read(secretKey));
+    QVERIFY2(after, Test::describe(after));
+    QVERIFY(!after.value().has_value());
+    auto cached = m_app->workspace().cache().list(m_remoteProfileId, Core::ListKind::Keys);
+    QVERIFY(!cached || cached.value().rows.isEmpty());
+    auto *box = m_app->window().findChild<QComboBox *>(u"profileBox"_s);
+    QCOMPARE(box->findText(u"Acme production"_s), -1);
+}
+
+void tst_MainWindow::removeTheSandboxStartsANewOne()
+{
+    const Core::Profile old = *m_app->workspace().currentProfile();
+    QVERIFY(m_app->workspace().isSandbox(old.id));
+    QVERIFY(m_app->waitLoaded([this] {
+        windowAction("removeProfileAction")->trigger();
+        QVERIFY(!m_app->answerMessageBox(u"Remove Account"_s).isEmpty());
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->workspace().isOnline(), 30000);
+    const Core::Profile renewed = *m_app->workspace().currentProfile();
+    QVERIFY(renewed.id != old.id);
+    QVERIFY(m_app->workspace().isSandbox(renewed.id));
+    QVERIFY(keyNames().contains(u"ERP Sync"_s));
+    auto oldSecret = AppFixture::await(m_app->workspace().secrets().read(
+        Core::profileSecretKey(old.id, Core::SecretKind::automationSecret, old.clientId)));
+    QVERIFY(oldSecret && !oldSecret.value().has_value());
+    auto secret = AppFixture::await(m_app->workspace().secrets().read(
+        Core::profileSecretKey(renewed.id, Core::SecretKind::automationSecret, renewed.clientId)));
+    QVERIFY(secret && secret.value().has_value());
     remember(*secret.value());
 }
 

@@ -185,6 +185,12 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         checkLoaded();
     });
     connect(&workspace, &Workspace::browserNeeded, this, &MainWindow::openSignInBrowser);
+    connect(&workspace, &Workspace::removalFailed, this, [this](const QString &text) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The account was not removed"), text,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(&workspace, &Workspace::signInFailed, this, [this](const QString &text) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Sign-in failed"), text,
                                     QMessageBox::Ok, this);
@@ -349,6 +355,7 @@ void MainWindow::buildMenus()
     connect(add, &QAction::triggered, this, &MainWindow::addProfile);
     account->addAction(m_editProfile);
     connect(m_editProfile, &QAction::triggered, this, &MainWindow::editProfile);
+    m_removeProfile->setObjectName(u"removeProfileAction"_s);
     account->addAction(m_removeProfile);
     connect(m_removeProfile, &QAction::triggered, this, &MainWindow::removeProfile);
     account->addSeparator();
@@ -576,20 +583,19 @@ void MainWindow::removeProfile()
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove account"),
                                 tr("Remove the account “%1” from Latchkey?").arg(profile->name),
                                 QMessageBox::NoButton, this);
-    box->setInformativeText(tr("Its cached lists are deleted and you are signed out. The "
-                               "account itself, on its server, is not changed."));
+    box->setInformativeText(
+        m_workspace.isSandbox(profile->id)
+            ? tr("The local sandbox's server and its data are deleted; a new sandbox starts "
+                 "if no other account is left.")
+            : tr("Its cached lists and the secrets this computer kept for it are deleted, and "
+                 "you are signed out. The account itself, on its server, is not changed."));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = box->addButton(tr("Remove Account"), QMessageBox::DestructiveRole);
     box->setDefaultButton(box->addButton(QMessageBox::Cancel));
     const Core::Profile target = *profile;
     connect(box, &QMessageBox::buttonClicked, this, [this, yes, target](QAbstractButton *clicked) {
-        if (clicked != yes)
-            return;
-        if (m_workspace.isSandbox(target.id))
-            m_workspace.sandbox().stop();
-        m_workspace.signOut();
-        m_workspace.profiles().remove(target.id);
-        m_workspace.start();
+        if (clicked == yes)
+            m_workspace.removeProfile(target.id);
     });
     box->open();
 }

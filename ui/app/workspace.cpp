@@ -377,6 +377,62 @@ void Workspace::resetSandbox()
     activate(id);
 }
 
+void Workspace::removeProfile(const QString &profileId)
+{
+    auto profile = m_profiles->profile(profileId);
+    if (!profile) {
+        Q_EMIT removalFailed(profile.error().toText());
+        return;
+    }
+    const Core::Profile target = profile.value();
+    QStringList keys;
+    if (!target.clientId.isEmpty()) {
+        keys.append(
+            Core::profileSecretKey(target.id, Core::SecretKind::automationSecret, target.clientId));
+        keys.append(
+            Core::profileSecretKey(target.id, Core::SecretKind::refreshToken, target.clientId));
+    }
+    if (auto cached = m_cache->list(target.id, Core::ListKind::Keys))
+        for (const QJsonObject &row : cached.value().rows)
+            keys.append(Core::profileSecretKey(target.id, Core::SecretKind::apiSecret,
+                                               ApiKey::fromJson(row).id));
+    if (auto cached = m_cache->list(target.id, Core::ListKind::Consumers))
+        for (const QJsonObject &row : cached.value().rows)
+            keys.append(Core::profileSecretKey(target.id, Core::SecretKind::clientSecret,
+                                               Consumer::fromJson(row).clientId));
+    keys.removeDuplicates();
+    const bool wasCurrent = m_profile && m_profile->id == target.id;
+    const bool sandbox = isSandbox(target.id);
+    if (wasCurrent) {
+        ++m_generation;
+        m_account.reset();
+        m_tokens.reset();
+    }
+    m_secrets.removeProfile(target.id, keys)
+        .then(QtFuture::Launch::Sync, Core::guarded(this, [this, target, wasCurrent, sandbox](
+                                                              Core::Result<Core::Nothing> removed) {
+                  if (!removed) {
+                      Q_EMIT removalFailed(removed.error().toText());
+                      if (wasCurrent)
+                          connectProfile();
+                      return;
+                  }
+                  if (sandbox) {
+                      m_sandbox.stop();
+                      QDir(m_paths.sandboxDir).removeRecursively();
+                      m_cache->removeSetting(QString(sandboxSetting));
+                  }
+                  if (auto gone = m_profiles->remove(target.id); !gone) {
+                      Q_EMIT removalFailed(gone.error().toText());
+                      return;
+                  }
+                  if (wasCurrent) {
+                      m_profile.reset();
+                      start();
+                  }
+              }));
+}
+
 void Workspace::signOut()
 {
     if (!m_profile || isSandbox(m_profile->id))

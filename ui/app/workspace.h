@@ -60,6 +60,11 @@ public:
     // Stops the local sandbox, deletes its data and starts a new one (new demo data, new
     // automation secret): the way out when the keychain lost the sandbox's secret.
     void resetSandbox();
+    // Removes a profile: its secrets from the keychain (sign-in, and those of the keys and
+    // consumers it cached), its cached lists, and for the sandbox its server and data. Then
+    // opens another profile (a new sandbox when none is left). A keychain failure stops it
+    // before anything is removed: removalFailed says why.
+    void removeProfile(const QString &profileId);
     // Forgets the current profile's tokens (keychain) and disconnects.
     void signOut();
     // Signs a super admin in with the authorization code flow: emits browserNeeded with the
@@ -98,6 +103,7 @@ Q_SIGNALS:
     void browserNeeded(const QUrl &url);
     // A sign-in could not finish; the message says why and what to do.
     void signInFailed(const QString &message);
+    void removalFailed(const QString &message);
 
 private:
     Workspace(std::unique_ptr<Core::CacheDatabase> cache, Paths paths, QObject *parent);
