@@ -110,6 +110,21 @@ EntityPage::EntityPage(Workspace &workspace, QAbstractItemModel *model, QWidget 
 
 EntityPage::~EntityPage() = default;
 
+void EntityPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_headersFitted)
+        return;
+    m_headersFitted = true;
+    // The header's own size hint measures only its text, never the rows.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        const int needed = header->sectionSizeHint(column);
+        if (header->sectionSize(column) < needed)
+            header->resizeSection(column, needed);
+    }
+}
+
 void EntityPage::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

@@ -66,6 +66,10 @@ Q_SIGNALS:
     void message(const QString &text);
 
 protected:
+    // Widens the columns whose header text does not fit (a translation is often longer than the
+    // English the default widths were chosen for), the first time the page shows.
+    void showEvent(QShowEvent *event) override;
+
     // `mutating`: changes the account, so it needs the window online.
     void addAction(QAction *action, bool mutating);
 
@@ -161,6 +165,7 @@ private:
     QList<PermissionGroup> m_groups;
     quint64 m_loads = 0;
     int m_busy = 0;
+    bool m_headersFitted = false;
 };
 
 template<typename T>
