@@ -76,12 +76,17 @@ run profile use other
 check "profile use exit" 0 "$rc"
 run profile list --json
 check "current is other" other "$(jq -r '.items[] | select(.current) | .name' <<<"$out")"
+local_id=$(jq -r '.items[] | select(.name == "local") | .id' <<<"$out")
+contains "the profile's secret is in the Secret Service before" "$local_id/automation-secret" \
+    "$(secret-tool search --all server Latchkey 2>&1 || true)"
 run profile use nobody
 check "use unknown exit" 2 "$rc"
 run profile remove local
 check "profile remove exit" 0 "$rc"
+# Only this profile's entries: other tests running at the same time share the test session's
+# keychain and keep automation secrets of their own there.
 found=$(secret-tool search --all server Latchkey 2>&1 || true)
-lacks "secret gone from the Secret Service" "automation-secret" "$found"
+lacks "secret gone from the Secret Service" "$local_id/automation-secret" "$found"
 run keys list --profile local
 check "removed profile exit" 2 "$rc"
 run profile list --json
