@@ -194,20 +194,6 @@ Core::CredentialExport buildExport(const QUrl &baseUrl, const Gathered &gathered
     return data;
 }
 
-QStringList missingSecrets(const Core::CredentialExport &data)
-{
-    QStringList names;
-    for (const Core::ExportedKey &key : data.keys) {
-        if (key.secret.state() == Core::ExportSecret::State::Missing)
-            names.append(key.name);
-    }
-    for (const Core::ExportedConsumer &consumer : data.consumers) {
-        if (consumer.clientSecret.state() == Core::ExportSecret::State::Missing)
-            names.append(consumer.name);
-    }
-    return names;
-}
-
 QString secretState(const Core::ExportSecret &secret)
 {
     switch (secret.state()) {
@@ -369,7 +355,7 @@ QFuture<int> runExport(Invocation &inv)
                 const auto bytes = Core::renderExport(data, *format);
                 if (!bytes)
                     return reportError(bytes.error(), json);
-                const QStringList missing = missingSecrets(data);
+                const QStringList missing = Core::missingSecretNames(data);
                 if (file.isEmpty()) {
                     if (encrypt) {
                         const auto sealed = Core::encryptExport(bytes.value(), encryption);

@@ -240,4 +240,18 @@ Result<QList<ExportVariable>> exportVariables(const CredentialExport &data)
     return variables;
 }
 
+QStringList missingSecretNames(const CredentialExport &data)
+{
+    QStringList names;
+    for (const ExportedKey &key : data.keys) {
+        if (key.secret.state() == ExportSecret::State::Missing)
+            names.append(key.name);
+    }
+    for (const ExportedConsumer &consumer : data.consumers) {
+        if (consumer.clientSecret.state() == ExportSecret::State::Missing)
+            names.append(consumer.name);
+    }
+    return names;
+}
+
 } // namespace Latchkey::Core

@@ -94,6 +94,9 @@ struct CredentialExport
     friend bool operator==(const CredentialExport &, const CredentialExport &) = default;
 };
 
+// The names of the items whose secret the export carries as missing (not at hand), in order.
+QStringList missingSecretNames(const CredentialExport &data);
+
 ExportedGroup exportedGroup(const PermissionGroup &group);
 ExportedKey exportedKey(const ApiKey &key, const PermissionGroup &group, ExportSecret secret);
 // A public client's secret is NotIssued whatever `secret` says.

@@ -636,10 +636,14 @@ void MainWindow::showPreferences()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Latchkey"),
-                       tr("<h3>Latchkey %1</h3><p>A desktop console for API keys, OAuth "
-                          "consumers and the authorizations users granted them.</p>")
-                           .arg(QStringLiteral(LATCHKEY_VERSION)));
+    // Window-modal and non-blocking, like every box of the window: no nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Latchkey"),
+                                tr("<h3>Latchkey %1</h3><p>A desktop console for API keys, OAuth "
+                                   "consumers and the authorizations users granted them.</p>")
+                                    .arg(QStringLiteral(LATCHKEY_VERSION)),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::exportItems(const QStringList &keyIds, const QStringList &consumerIds,

@@ -88,7 +88,6 @@ private:
     QAction *m_refresh;
     void checkLoaded();
     bool m_awaitingLoad = false;
-    bool m_updatingProfiles = false;
     QPointer<SignInBrowser> m_signInBrowser;
 };
 

@@ -124,4 +124,10 @@ bool ConsumerListModel::isInactive(const Consumer &consumer) const
     return consumer.status == EntityStatus::Disabled;
 }
 
+void ConsumerListModel::compact(Consumer &consumer)
+{
+    intern(consumer.permissionGroupId);
+    intern(consumer.createdBy);
+}
+
 } // namespace Latchkey::Ui

@@ -42,6 +42,7 @@ protected:
     QVariant sortValue(const Consumer &consumer, int column) const override;
     QVariant toolTip(const Consumer &consumer, int column) const override;
     bool isInactive(const Consumer &consumer) const override;
+    void compact(Consumer &consumer) override;
     int groupColumn() const override { return Group; }
 };
 

@@ -289,11 +289,7 @@ void ExportDialog::validate()
             Core::buildProfileExport(*profile, profile->serverUrl, chosen, m_secrets, {});
         if (auto variables = Core::exportVariables(data); !variables && problem.isEmpty())
             problem = variables.error().toText();
-        int missing = 0;
-        for (const Core::ExportedKey &key : data.keys)
-            missing += key.secret.state() == Core::ExportSecret::State::Missing;
-        for (const Core::ExportedConsumer &consumer : data.consumers)
-            missing += consumer.clientSecret.state() == Core::ExportSecret::State::Missing;
+        const int missing = int(Core::missingSecretNames(data).size());
         if (missing > 0)
             note = tr("%n secret(s) are not in this computer's keychain and are exported as "
                       "MISSING, with the reason. To export one, rotate it: the new secret is "
@@ -334,11 +330,7 @@ void ExportDialog::write()
     if (m_encrypt->isChecked())
         encryption = Core::ExportEncryption{m_passphrase->text().toUtf8(), m_armor->isChecked(),
                                             m_workFactor};
-    int missing = 0;
-    for (const Core::ExportedKey &key : data.keys)
-        missing += key.secret.state() == Core::ExportSecret::State::Missing;
-    for (const Core::ExportedConsumer &consumer : data.consumers)
-        missing += consumer.clientSecret.state() == Core::ExportSecret::State::Missing;
+    const int missing = int(Core::missingSecretNames(data).size());
     const int items = int(data.keys.size() + data.consumers.size());
 
     m_writing = true;
