@@ -15,6 +15,10 @@ namespace Latchkey::Hawk {
 
 namespace {
 
+// hawk's limits.maxMatchLength. The attribute scan restarts at every byte that does not begin a
+// match, so its time grows with the square of the length: an 80 KB header took minutes.
+constexpr qsizetype maxHeaderLength = 4096;
+
 // JavaScript's \w and \s. Node gives hawk header bytes as Latin-1, where 0xA0 (no-break space)
 // is \s too.
 bool isWordChar(char c)
@@ -124,6 +128,8 @@ Attributes parseAttributes(QByteArrayView header, const QByteArrayList &keys)
         result.error = error;
         return result;
     };
+    if (header.size() > maxHeaderLength)
+        return fail(u"Header length too long"_s);
 
     // /^(\w+)(?:\s+(.*))?$/: a scheme, then whitespace and the rest; '.' stops at CR and LF.
     qsizetype schemeEnd = 0;

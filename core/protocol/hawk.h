@@ -48,8 +48,9 @@ QByteArray timestampMac(QByteArrayView key, qint64 ts);
 QByteArray authorizationHeader(const Artifacts &artifacts);
 
 // Parses the value of an Authorization header. Errors mirror Hawk's own messages:
-// "Invalid header syntax", "Unknown attribute: x", "Duplicate attribute: x",
-// "Bad attribute value: x", "Bad header format", "Missing attributes".
+// "Header length too long" (over 4096 bytes, as hawk), "Invalid header syntax",
+// "Unknown attribute: x", "Duplicate attribute: x", "Bad attribute value: x", "Bad header
+// format", "Missing attributes".
 // Required: id, ts, nonce, mac. ts must be an integer in canonical form (no sign, no leading
 // zeros), so it prints back to the exact bytes the client signed.
 struct ParseResult

@@ -440,6 +440,11 @@ void TestHawk::parseErrors_data()
         << " Hawk id=\"1\", ts=\"2\", nonce=\"3\", mac=\"4\""_ba << syntax;
     QTest::newRow("line break in attributes")
         << "Hawk id=\"1\",\r\n ts=\"2\", nonce=\"3\", mac=\"4\""_ba << syntax;
+    // hawk's maxMatchLength: the scan is quadratic in the length (found by tests/fuzz).
+    QTest::newRow("longer than 4096 bytes")
+        << "Hawk id=\"1\", ts=\"2\", nonce=\"3\", mac=\"4\", ext=\""_ba + QByteArray(4096, 'x') +
+               '"'
+        << u"Header length too long"_s;
 
     QTest::newRow("unknown attribute")
         << "Hawk id=\"123\", ts=\"1353788437\", nonce=\"k3j4h2\", mac=\"x\", x=\"y\""_ba
