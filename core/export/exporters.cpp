@@ -242,7 +242,10 @@ Result<QByteArray> toJson(const CredentialExport &data)
     };
     if (!data.label.isEmpty())
         root.insert(u"label"_s, data.label);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Qt's JSON reader drops a raw U+FEFF anywhere in the text, even inside a string; escaped,
+    // it is kept, so a name holding one imports as it was exported. Outside strings the writer
+    // puts only ASCII, so this touches nothing else.
+    return QJsonDocument(root).toJson(QJsonDocument::Indented).replace("\xEF\xBB\xBF", "\\ufeff");
 }
 
 Result<QByteArray> toPostmanEnvironment(const CredentialExport &data)

@@ -377,10 +377,12 @@ Result<CredentialExport> parseDotenv(QStringView text)
     if (!values.contains(u"LATCHKEY_BASE_URL"_s))
         return notAnExport(u"it has no LATCHKEY_BASE_URL."_s);
 
-    CredentialExport data =
-        CredentialExport::forAccount(QUrl(values.value(u"LATCHKEY_BASE_URL"_s), QUrl::StrictMode));
-    if (!data.baseUrl.isValid() || data.baseUrl.scheme().isEmpty())
+    // Checked before forAccount: its setPath() clears QUrl's error, so "http://h:1# x" (a space
+    // in the fragment) would pass, then export as a URL that no strict parser reads back.
+    const QUrl baseUrl(values.value(u"LATCHKEY_BASE_URL"_s), QUrl::StrictMode);
+    if (!baseUrl.isValid() || baseUrl.scheme().isEmpty())
         return damaged(u"LATCHKEY_BASE_URL is not a URL."_s);
+    CredentialExport data = CredentialExport::forAccount(baseUrl);
     data.label = label;
     for (const auto &[name, url] : {std::pair{u"LATCHKEY_TOKEN_URL"_s, &data.tokenUrl},
                                     std::pair{u"LATCHKEY_AUTHORIZE_URL"_s, &data.authorizeUrl}}) {
