@@ -1,5 +1,6 @@
 #pragma once
 
+#include "security/credentialcache.h"
 #include "security/masterkey.h"
 #include "storage/accountrepository.h"
 #include "storage/auditrepository.h"
@@ -45,6 +46,8 @@ public:
     AuditRepository audit;
     AssetRepository assets;
     OAuthRepository oauth;
+    // Above consumers and keys: what client authentication and Hawk read on every request.
+    CredentialCache credentials;
 
 private:
     std::unique_ptr<Database> m_database;

@@ -52,6 +52,15 @@ HttpResponse HttpResponse::json(int status, const QJsonObject &object)
     return response;
 }
 
+HttpResponse HttpResponse::jsonBody(int status, QByteArray body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.append({"Content-Type"_ba, "application/json"_ba});
+    response.body = std::move(body);
+    return response;
+}
+
 HttpResponse HttpResponse::problem(const Problem &problem)
 {
     HttpResponse response;

@@ -43,6 +43,8 @@ struct HttpResponse
     QByteArray header(QByteArrayView name) const;
 
     static HttpResponse json(int status, const QJsonObject &object);
+    // A body already written as JSON (JsonWriter).
+    static HttpResponse jsonBody(int status, QByteArray body);
     static HttpResponse problem(const Problem &problem);
     static HttpResponse problem(int status, const QString &title, const QString &detail = {});
     static HttpResponse noContent();

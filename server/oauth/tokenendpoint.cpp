@@ -1,5 +1,6 @@
 #include "tokenendpoint.h"
 
+#include "http/jsonwriter.h"
 #include "http/requestsupport.h"
 #include "http/router.h"
 #include "servercontext.h"
@@ -112,9 +113,10 @@ TokenEndpoint::ClientAuthentication TokenEndpoint::authenticateClient(const Http
         return result;
     };
 
-    auto consumer = m_context.consumers.findByClientId(clientId);
-    if (!consumer)
+    auto entry = m_context.credentials.consumerByClientId(clientId);
+    if (!entry)
         return invalid(u"Unknown client or wrong secret."_s);
+    const ConsumerRecord *consumer = &entry->record;
     if (consumer->consumer.clientType == ClientType::Confidential) {
         if (!secretGiven)
             return invalid(u"This client is confidential: send its client_secret."_s);
@@ -133,7 +135,8 @@ TokenEndpoint::ClientAuthentication TokenEndpoint::authenticateClient(const Http
     if (consumer->consumer.status != EntityStatus::Active)
         return invalid(u"This client is disabled."_s);
     m_failures.reset(limiterKey);
-    result.consumer = std::move(consumer);
+    result.consumer = std::move(entry->record);
+    result.group = std::move(entry->group);
     return result;
 }
 
@@ -159,7 +162,7 @@ HttpResponse TokenEndpoint::token(const HttpRequest &request)
         return client.error;
 
     if (grantType == u"client_credentials")
-        return clientCredentials(*client.consumer, form);
+        return clientCredentials(*client.consumer, client.group, form);
     if (grantType == u"authorization_code")
         return authorizationCode(*client.consumer, form);
     if (grantType == u"refresh_token")
@@ -168,7 +171,9 @@ HttpResponse TokenEndpoint::token(const HttpRequest &request)
                       u"This server does not support the grant type %1."_s.arg(grantType));
 }
 
-HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, const FormData &form)
+HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record,
+                                              const std::optional<GroupSnapshot> &group,
+                                              const FormData &form)
 {
     const Consumer &consumer = record.consumer;
     if (consumer.grantType != GrantType::ClientCredentials ||
@@ -176,8 +181,6 @@ HttpResponse TokenEndpoint::clientCredentials(const ConsumerRecord &record, cons
         return oauthError(400, u"unauthorized_client"_s,
                           u"%1 is not registered for client credentials."_s.arg(consumer.name));
 
-    const auto group =
-        m_context.accounts.permissionGroup(record.tenantId, consumer.permissionGroupId);
     const QStringList allowed = group ? group->scopes : QStringList();
     QStringList scopes = allowed;
     const QString requested = form.value(u"scope"_s);
@@ -324,10 +327,13 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
     access.familyId = familyId;
     access.codeDigest = codeDigest;
 
-    QJsonObject body{{u"access_token"_s, accessToken},
-                     {u"token_type"_s, u"Bearer"_s},
-                     {u"expires_in"_s, consumer.accessTokenTtl},
-                     {u"scope"_s, scopes.join(u' ')}};
+    // Members in key order, as a QJsonObject would write them.
+    JsonWriter body;
+    body.beginObject()
+        .key("access_token")
+        .value(accessToken)
+        .key("expires_in")
+        .value(consumer.accessTokenTtl);
     Database::Transaction transaction(m_context.database());
     m_context.tokens.insert(access);
     if (!familyId.isEmpty()) {
@@ -339,13 +345,16 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
             refresh.scopes = refreshScopes;
         refresh.expiresAt = now.addSecs(consumer.refreshTokenTtl);
         m_context.tokens.insert(refresh);
-        body.insert(u"refresh_token"_s, refreshToken);
+        body.key("refresh_token").value(refreshToken);
     }
-    if (!consumer.lastUsedAt.isValid() || consumer.lastUsedAt.secsTo(now) >= 60)
+    body.key("scope").value(scopes.join(u' ')).key("token_type").value("Bearer"_L1).endObject();
+    if (!consumer.lastUsedAt.isValid() || consumer.lastUsedAt.secsTo(now) >= 60) {
         m_context.consumers.touch(consumer.id, now);
+        m_context.credentials.consumerUsed(consumer.clientId, now);
+    }
     transaction.commit();
 
-    HttpResponse response = HttpResponse::json(200, body);
+    HttpResponse response = HttpResponse::jsonBody(200, body.take());
     return noStore(response);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httpmessage.h"
+#include "security/credentialcache.h"
 #include "security/failurelimiter.h"
 #include "storage/consumerrepository.h"
 
@@ -26,6 +27,7 @@ public:
     struct ClientAuthentication
     {
         std::optional<ConsumerRecord> consumer;
+        std::optional<GroupSnapshot> group; // the consumer's permission group, read with it
         bool usedBasic = false;
         HttpResponse error;
     };
@@ -35,7 +37,8 @@ public:
     static HttpResponse oauthError(int status, const QString &error, const QString &description);
 
 private:
-    HttpResponse clientCredentials(const ConsumerRecord &consumer, const FormData &form);
+    HttpResponse clientCredentials(const ConsumerRecord &consumer,
+                                   const std::optional<GroupSnapshot> &group, const FormData &form);
     HttpResponse authorizationCode(const ConsumerRecord &consumer, const FormData &form);
     HttpResponse refreshToken(const ConsumerRecord &consumer, const FormData &form);
     // Issues an access token (and a refresh token when `familyId` is set) and answers with them.

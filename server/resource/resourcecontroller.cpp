@@ -1,5 +1,6 @@
 #include "resourcecontroller.h"
 
+#include "http/jsonwriter.h"
 #include "http/requestsupport.h"
 #include "http/router.h"
 #include "security/authenticator.h"
@@ -56,21 +57,55 @@ HttpResponse ResourceController::whoami(const HttpRequest &request)
     if (!auth.principal)
         return auth.error;
     const Principal &p = *auth.principal;
-    const auto tenant = m_context.accounts.tenant(p.tenantId);
-    const auto group = m_context.accounts.permissionGroup(p.tenantId, p.permissionGroupId);
-    QJsonObject principal{{u"type"_s, kindName(p.kind)}, {u"id"_s, p.id}, {u"name"_s, p.name}};
-    if (!p.consumerId.isEmpty())
-        principal.insert(u"consumer_id"_s, p.consumerId);
+    QString tenantName;
+    if (p.tenantName) {
+        tenantName = *p.tenantName;
+    } else if (const auto tenant = m_context.accounts.tenant(p.tenantId)) {
+        tenantName = tenant->name;
+    }
+    QString groupName;
+    if (p.groupName) {
+        groupName = *p.groupName;
+    } else if (const auto group =
+                   m_context.accounts.permissionGroup(p.tenantId, p.permissionGroupId)) {
+        groupName = group->name;
+    }
+    // Members in key order at every level, as QJsonObjects would write them.
+    JsonWriter body;
+    body.beginObject()
+        .key("auth")
+        .value(p.scheme == Principal::Scheme::Hawk ? "hawk"_L1 : "bearer"_L1)
+        .key("permission_group")
+        .beginObject()
+        .key("id")
+        .value(p.permissionGroupId)
+        .key("name")
+        .value(groupName)
+        .endObject()
+        .key("principal")
+        .beginObject();
     if (!p.authorizationId.isEmpty())
-        principal.insert(u"authorization_id"_s, p.authorizationId);
-    return HttpResponse::json(
-        200, {{u"principal"_s, principal},
-              {u"tenant"_s,
-               QJsonObject{{u"id"_s, p.tenantId}, {u"name"_s, tenant ? tenant->name : QString()}}},
-              {u"permission_group"_s, QJsonObject{{u"id"_s, p.permissionGroupId},
-                                                  {u"name"_s, group ? group->name : QString()}}},
-              {u"scopes"_s, QJsonArray::fromStringList(p.scopes)},
-              {u"auth"_s, p.scheme == Principal::Scheme::Hawk ? u"hawk"_s : u"bearer"_s}});
+        body.key("authorization_id").value(p.authorizationId);
+    if (!p.consumerId.isEmpty())
+        body.key("consumer_id").value(p.consumerId);
+    body.key("id")
+        .value(p.id)
+        .key("name")
+        .value(p.name)
+        .key("type")
+        .value(kindName(p.kind))
+        .endObject()
+        .key("scopes")
+        .value(p.scopes)
+        .key("tenant")
+        .beginObject()
+        .key("id")
+        .value(p.tenantId)
+        .key("name")
+        .value(tenantName)
+        .endObject()
+        .endObject();
+    return HttpResponse::jsonBody(200, body.take());
 }
 
 HttpResponse ResourceController::listAssets(const HttpRequest &request)

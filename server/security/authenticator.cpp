@@ -150,9 +150,10 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
             hawkError(parsed.error == u"Invalid header syntax" ? 401 : 400, parsed.error));
     Hawk::Artifacts artifacts = *parsed.artifacts;
 
-    const auto key = m_context.keys.findById(QString::fromLatin1(artifacts.id));
-    if (!key)
+    auto entry = m_context.credentials.keyById(QString::fromLatin1(artifacts.id));
+    if (!entry)
         return AuthResult::failed(hawkError(401, u"Unknown credentials"_s));
+    const KeyRecord *key = &entry->record;
 
     const QDateTime now = m_context.now();
     const QUrl &publicUrl = m_context.publicUrl();
@@ -206,8 +207,7 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
     if (key->key.expiresAt.isValid() && key->key.expiresAt <= now)
         return AuthResult::failed(hawkError(401, u"This API key expired."_s));
 
-    const auto group =
-        m_context.accounts.permissionGroup(key->tenantId, key->key.permissionGroupId);
+    const std::optional<GroupSnapshot> &group = entry->group;
     Principal principal;
     principal.kind = Principal::Kind::ApiKey;
     principal.scheme = Principal::Scheme::Hawk;
@@ -216,8 +216,12 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
     principal.name = key->key.name;
     principal.permissionGroupId = key->key.permissionGroupId;
     principal.scopes = group ? group->scopes : QStringList();
-    if (stale(key->key.lastUsedAt, now))
+    principal.groupName = group ? std::optional<QString>(group->name) : std::nullopt;
+    principal.tenantName = entry->tenantName;
+    if (stale(key->key.lastUsedAt, now)) {
         m_context.keys.touch(key->key.id, now);
+        m_context.credentials.keyUsed(key->key.id, now);
+    }
     return {principal, {}};
 }
 

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Latchkey::Server {
 
 // Who a request acts as, once authenticated.
@@ -20,6 +22,10 @@ struct Principal
     QString consumerId;
     QString authorizationId;
     QStringList scopes;
+    // Read with the credential when it was at hand (Hawk), so whoami need not read them again;
+    // empty optional: not read.
+    std::optional<QString> tenantName;
+    std::optional<QString> groupName;
 
     bool hasScope(const QString &scope) const { return scopes.contains(scope); }
     // How the audit log names it: "key:<id>", "consumer:<client_id>", "user:<email>".
