@@ -43,13 +43,14 @@ std::unique_ptr<ServerContext> openContext(const ServerOptions &options, QString
     QString openError;
     auto database = Database::open(location, &openError);
     if (!database) {
-        *error = u"Cannot open the database %1: %2"_s.arg(location, openError);
+        *error = u"Cannot open the database %1: %2"_s.arg(Database::redacted(location), openError);
         return nullptr;
     }
     try {
         database->migrate();
     } catch (const StorageError &e) {
-        *error = u"Cannot migrate the database %1: %2"_s.arg(location, e.message());
+        *error =
+            u"Cannot migrate the database %1: %2"_s.arg(Database::redacted(location), e.message());
         return nullptr;
     }
     return std::make_unique<ServerContext>(std::move(database), std::move(*masterKey),

@@ -20,8 +20,8 @@ public:
     QString message() const;
 };
 
-// One connection to the account database (SQLite file now; PostgreSQL slots in behind the same
-// repositories, which use portable SQL only).
+// One connection to the account database: a SQLite file, or PostgreSQL (several server instances
+// may share one). The repositories use SQL both dialects run the same way.
 class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
@@ -29,9 +29,14 @@ class Database final
 public:
     enum class Dialect { Sqlite, Postgres };
 
-    // `location` is a SQLite file path or a postgres://user:pass@host:port/db URL.
+    // `location` is a SQLite file path or a postgres://user:pass@host:port/db URL (query items
+    // such as ?sslmode=require are passed on to libpq). The error never carries the password.
     static std::unique_ptr<Database> open(const QString &location, QString *error);
     ~Database();
+
+    static bool isPostgresUrl(const QString &location);
+    // The location as it may be shown or logged: a URL's password replaced by "***".
+    static QString redacted(const QString &location);
 
     Dialect dialect() const { return m_dialect; }
 
@@ -66,10 +71,18 @@ public:
 
 private:
     Database(QSqlDatabase connection, Dialect dialect);
+    // PostgreSQL: after a failed statement, checks the connection and opens it again when the
+    // server went away (restarted, or the connection was killed). True when it reconnected.
+    bool reconnectIfLost();
+    void applySessionSettings();
+    QSqlQuery &run(const QString &sql, const QVariantList &values);
+    [[noreturn]] static void fail(const QSqlQuery &query, const QString &sql);
 
     QSqlDatabase m_db;
     Dialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;
+    // pg_advisory_lock key held while migrating ("latchkey" in ASCII).
+    static constexpr qint64 migrationLock = 0x6c617463686b6579;
     int m_transactionDepth = 0;
 };
 

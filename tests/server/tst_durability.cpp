@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QProcess>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -35,35 +34,46 @@ void TestDurability::writesAreVisibleToAnotherConnectionAtOnce()
                                         u"/api/v2/whoami"_s);
     QCOMPARE(whoami.status, 200);
 
-    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
-    other.setDatabaseName(m_server->dataDir() + u"/latchkey.db"_s);
-    QVERIFY(other.open());
-    {
-        QSqlQuery query(other);
-        QVERIFY(query.exec(u"SELECT COUNT(*) FROM hawk_nonces"_s));
-        QVERIFY(query.next());
-        QCOMPARE(query.value(0).toInt(), 1);
-        QVERIFY(query.exec(u"SELECT last_used_at IS NOT NULL FROM api_keys WHERE id = '"_s +
-                           key[u"id"_s].toString() + u"'"_s));
-        QVERIFY(query.next());
-        QVERIFY(query.value(0).toBool());
-        // No lock is left behind: this connection can take the write lock right away.
-        QVERIFY2(query.exec(u"BEGIN IMMEDIATE"_s), qPrintable(query.lastError().text()));
-        QVERIFY(query.exec(u"ROLLBACK"_s));
+    auto other = m_server->database().connect(m_server->dataDir());
+    QSqlQuery &nonces = other->exec(u"SELECT COUNT(*) FROM hawk_nonces"_s);
+    QVERIFY(nonces.next());
+    QCOMPARE(nonces.value(0).toInt(), 1);
+    QSqlQuery &used =
+        other->exec(u"SELECT COUNT(*) FROM api_keys WHERE id = ? AND last_used_at IS NOT NULL"_s,
+                    {key[u"id"_s].toString()});
+    QVERIFY(used.next());
+    QCOMPARE(used.value(0).toInt(), 1);
+    other->releaseStatements();
+    // No lock and no open transaction is left behind by the server.
+    if (other->dialect() == Latchkey::Server::Database::Dialect::Sqlite) {
+        QSqlQuery &lock = other->exec(u"BEGIN IMMEDIATE"_s);
+        QVERIFY2(lock.isActive(), qPrintable(lock.lastError().text()));
+        other->exec(u"ROLLBACK"_s);
+    } else {
+        QSqlQuery &idle = other->exec(
+            u"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+            "state LIKE 'idle in transaction%'"_s);
+        QVERIFY(idle.next());
+        QCOMPARE(idle.value(0).toInt(), 0);
     }
-    other.close();
-    other = QSqlDatabase();
-    QSqlDatabase::removeDatabase(u"other"_s);
 }
 
 void TestDurability::anotherProcessCanWriteWhileServing()
 {
     QCOMPARE(m_server->admin("GET", u"/api/admin/v1/keys"_s).status, 200);
     QProcess process;
-    process.start(QStringLiteral(LATCHKEY_SERVER_BINARY),
-                  {u"user"_s, u"add"_s, u"--data-dir"_s, m_server->dataDir(), u"--tenant"_s,
-                   m_server->tenantId(), u"--email"_s, u"late@example.com"_s,
-                   u"--password-stdin"_s});
+    QStringList arguments{u"user"_s,
+                          u"add"_s,
+                          u"--data-dir"_s,
+                          m_server->dataDir(),
+                          u"--tenant"_s,
+                          m_server->tenantId(),
+                          u"--email"_s,
+                          u"late@example.com"_s,
+                          u"--password-stdin"_s};
+    if (!m_server->database().location().isEmpty())
+        arguments << u"--database"_s << m_server->database().location();
+    process.start(QStringLiteral(LATCHKEY_SERVER_BINARY), arguments);
     QVERIFY(process.waitForStarted());
     process.write("a password long enough\n");
     process.closeWriteChannel();

@@ -5,11 +5,16 @@
 #include <protocol/hawk.h>
 #include <protocol/random.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSqlError>
 #include <QTimer>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -34,11 +39,160 @@ QByteArray Reply::describe() const
     return QByteArray::number(status) + ' ' + body;
 }
 
+namespace {
+
+// Runs one statement on the cluster's maintenance database, on a connection of its own.
+void onCluster(const QString &sql)
+{
+    QString error;
+    const auto cluster = Server::Database::open(TestDatabase::clusterUrl(), &error);
+    if (!cluster)
+        qFatal("TestDatabase: %s", qPrintable(error));
+    try {
+        cluster->exec(sql);
+    } catch (const Server::StorageError &e) {
+        qFatal("TestDatabase: %s", qPrintable(e.message()));
+    }
+}
+
+QString databaseUrl(const QString &name)
+{
+    QUrl url(TestDatabase::clusterUrl());
+    url.setPath(u'/' + name);
+    return url.toString();
+}
+
+// Creating and migrating a PostgreSQL database takes a quarter of a second; emptying one takes
+// a few milliseconds. So a test process keeps the databases its finished tests emptied and
+// hands them to the next tests, and drops them all when it exits.
+struct DatabasePool
+{
+    QStringList idle;
+    QStringList all;
+};
+
+DatabasePool &pool()
+{
+    static DatabasePool instance;
+    return instance;
+}
+
+void dropPool()
+{
+    for (const QString &name : std::as_const(pool().all))
+        onCluster(u"DROP DATABASE IF EXISTS "_s + name + u" WITH (FORCE)"_s);
+    pool() = {};
+}
+
+// Deletes every row but the schema's version: as good as new for the next test. False when
+// that failed (the database is then dropped instead).
+bool empty(const QString &name)
+{
+    QString error;
+    const auto database = Server::Database::open(databaseUrl(name), &error);
+    if (!database)
+        return false;
+    try {
+        QStringList tables;
+        QSqlQuery &list =
+            database->exec(u"SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
+                           "tablename NOT IN ('schema_migrations', 'tenants')"_s);
+        while (list.next())
+            tables.append(list.value(0).toString());
+        Server::Database::Transaction transaction(*database);
+        // Nearly every table cascades from its tenant; the rest have no references to wait for.
+        database->exec(u"DELETE FROM tenants"_s);
+        for (const QString &table : std::as_const(tables))
+            database->exec(u"DELETE FROM "_s + table);
+        transaction.commit();
+        return true;
+    } catch (const Server::StorageError &e) {
+        qWarning("TestDatabase: cannot empty %s for the next test: %s", qPrintable(name),
+                 qPrintable(e.message()));
+        return false;
+    }
+}
+
+} // namespace
+
+QString TestDatabase::clusterUrl()
+{
+    static const QString url = [] {
+        const QString direct = qEnvironmentVariable("LATCHKEY_TEST_DATABASE");
+        if (!direct.isEmpty())
+            return direct;
+        const QString path = qEnvironmentVariable("LATCHKEY_TEST_DATABASE_FILE");
+        if (path.isEmpty())
+            return QString();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("LATCHKEY_TEST_DATABASE_FILE=%s cannot be read (%s): is the PostgreSQL test "
+                   "cluster started (tools/pg-test-cluster start)?",
+                   qPrintable(path), qPrintable(file.errorString()));
+        return QString::fromUtf8(file.readAll().trimmed());
+    }();
+    return url;
+}
+
+TestDatabase::TestDatabase(Start start)
+    : m_start(start)
+{
+    if (!isPostgres())
+        return;
+    DatabasePool &databases = pool();
+    if (start == Start::Pooled && !databases.idle.isEmpty()) {
+        m_name = databases.idle.takeLast();
+    } else {
+        m_name = u"latchkey_test_"_s + QString::fromLatin1(Random::bytes(10).toHex());
+        onCluster(u"CREATE DATABASE "_s + m_name);
+        if (databases.all.isEmpty())
+            qAddPostRoutine(dropPool);
+        databases.all.append(m_name);
+    }
+    m_location = databaseUrl(m_name);
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_name.isEmpty())
+        return;
+    if (m_start == Start::Pooled && empty(m_name)) {
+        pool().idle.append(m_name);
+    } else {
+        onCluster(u"DROP DATABASE IF EXISTS "_s + m_name + u" WITH (FORCE)"_s);
+        pool().all.removeAll(m_name);
+    }
+}
+
+QString TestDatabase::locationFor(const QString &dataDir) const
+{
+    return m_location.isEmpty() ? QDir(dataDir).filePath(u"latchkey.db"_s) : m_location;
+}
+
+std::unique_ptr<Server::Database> TestDatabase::connect(const QString &dataDir) const
+{
+    QString error;
+    auto database = Server::Database::open(locationFor(dataDir), &error);
+    if (!database)
+        qFatal("TestDatabase: %s", qPrintable(error));
+    return database;
+}
+
+void TestDatabase::terminateOtherConnections() const
+{
+    if (m_name.isEmpty())
+        return;
+    onCluster(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"_s +
+              m_name + u"' AND pid <> pg_backend_pid()"_s);
+}
+
 TestServer::TestServer()
-    : m_clock(std::make_unique<ManualClock>())
+    : m_database(std::make_unique<TestDatabase>())
+    , m_clock(std::make_unique<ManualClock>())
 {
     Server::ServerOptions options;
     options.dataDir = m_dir.path();
+    options.database = m_database->location();
     ManualClock *clock = m_clock.get();
     options.clock = [clock] { return clock->now(); };
     QString error;
@@ -50,7 +204,12 @@ TestServer::TestServer()
     m_bootstrap = bootstrapTenant(u"Test account"_s);
 }
 
-TestServer::~TestServer() = default;
+TestServer::~TestServer()
+{
+    // The server's connection goes before its database is dropped.
+    m_server.reset();
+    m_database.reset();
+}
 
 QString TestServer::tenantId() const
 {

@@ -34,6 +34,42 @@ struct Reply
     QByteArray describe() const;
 };
 
+// The database a test's server runs on. SQLite in the data dir by default; when the environment
+// names a PostgreSQL test cluster (LATCHKEY_TEST_DATABASE=postgres://..., or
+// LATCHKEY_TEST_DATABASE_FILE=a file holding that URL, as the CTest fixture writes it), a fresh
+// database of its own in that cluster, dropped again by the destructor.
+class TestDatabase final
+{
+    Q_DISABLE_COPY_MOVE(TestDatabase)
+
+public:
+    // Pooled: a database a finished test emptied may be handed on (schema migrated, no rows).
+    // Empty: a new database without a single table, for tests of migrations.
+    enum class Start { Pooled, Empty };
+
+    explicit TestDatabase(Start start = Start::Pooled);
+    ~TestDatabase();
+
+    // The test cluster's URL (its maintenance database), empty when tests run on SQLite.
+    static QString clusterUrl();
+    static bool isPostgres() { return !clusterUrl().isEmpty(); }
+
+    // What `--database` / ServerOptions::database take: the postgres:// URL of this test's
+    // database, or empty for the data dir's SQLite file.
+    QString location() const { return m_location; }
+    // A connection of its own to the database of a server whose data dir is `dataDir`.
+    std::unique_ptr<Server::Database> connect(const QString &dataDir) const;
+    // What to open for a server whose data dir is `dataDir`: location() or its SQLite file.
+    QString locationFor(const QString &dataDir) const;
+    // Ends every other session on this database (PostgreSQL only): as if the server restarted.
+    void terminateOtherConnections() const;
+
+private:
+    QString m_name;
+    QString m_location;
+    Start m_start;
+};
+
 // A real account server in this process, on 127.0.0.1 port 0 with a temporary data dir, already
 // bootstrapped with one tenant. Requests go over real HTTP.
 class TestServer final
@@ -41,6 +77,8 @@ class TestServer final
 public:
     TestServer();
     ~TestServer();
+
+    TestDatabase &database() { return *m_database; }
 
     Server::AccountServer &server() { return *m_server; }
     Server::ServerContext &context() { return m_server->context(); }
@@ -81,6 +119,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<TestDatabase> m_database;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<Server::AccountServer> m_server;
     QNetworkAccessManager m_network;
