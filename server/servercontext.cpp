@@ -13,6 +13,7 @@ ServerContext::ServerContext(std::unique_ptr<Database> database, MasterKey maste
     , audit(*database)
     , assets(*database)
     , oauth(*database)
+    , failures(*database)
     , credentials(*database, consumers, keys)
     , m_database(std::move(database))
     , m_masterKey(std::move(masterKey))

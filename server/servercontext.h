@@ -7,6 +7,7 @@
 #include "storage/authorizationrepository.h"
 #include "storage/consumerrepository.h"
 #include "storage/database.h"
+#include "storage/failurerepository.h"
 #include "storage/keyrepository.h"
 #include "storage/oauthrepository.h"
 #include "storage/tokenrepository.h"
@@ -46,6 +47,7 @@ public:
     AuditRepository audit;
     AssetRepository assets;
     OAuthRepository oauth;
+    FailureRepository failures;
     // Above consumers and keys: what client authentication and Hawk read on every request.
     CredentialCache credentials;
 

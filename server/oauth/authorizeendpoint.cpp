@@ -44,6 +44,7 @@ QByteArray cookieValue(const HttpRequest &request, QByteArrayView name)
 
 AuthorizeEndpoint::AuthorizeEndpoint(ServerContext &context)
     : m_context(context)
+    , m_signInFailures(context.failures, u"sign-in"_s, 5, 300)
 {
 }
 

@@ -54,7 +54,7 @@ private:
     std::optional<UserRecord> sessionUser(const HttpRequest &request, const QString &tenantId);
 
     ServerContext &m_context;
-    FailureLimiter m_signInFailures{5, 300};
+    FailureLimiter m_signInFailures; // 5 in 300 s
 };
 
 } // namespace Latchkey::Server

@@ -1,11 +1,11 @@
 #include "tokenendpoint.h"
 
-#include "http/jsonwriter.h"
 #include "http/requestsupport.h"
 #include "http/router.h"
 #include "servercontext.h"
 
 #include <protocol/crypto.h>
+#include <protocol/jsonwriter.h>
 #include <protocol/pkce.h>
 #include <protocol/random.h>
 
@@ -20,6 +20,7 @@ namespace Latchkey::Server {
 
 TokenEndpoint::TokenEndpoint(ServerContext &context)
     : m_context(context)
+    , m_failures(context.failures, u"token"_s, 10, 60)
 {
 }
 

@@ -49,7 +49,7 @@ private:
                        const QString &codeDigest, const QStringList &refreshScopes = {});
 
     ServerContext &m_context;
-    FailureLimiter m_failures{10, 60};
+    FailureLimiter m_failures; // 10 in 60 s
 };
 
 } // namespace Latchkey::Server

@@ -1,25 +1,55 @@
 #include "failurelimiter.h"
 
+#include <protocol/base64url.h>
+#include <protocol/crypto.h>
+
 namespace Latchkey::Server {
 
-int FailureLimiter::retryAfter(const QString &key, const QDateTime &now) const
+QString FailureLimiter::digest(const QString &key)
 {
-    const auto it = m_failures.constFind(key);
-    if (it == m_failures.constEnd() || it->size() < m_limit)
+    // Fixed size whatever a client sends, and no e-mail address in clear in the table.
+    return QString::fromLatin1(Base64Url::encode(Crypto::sha256(key.toUtf8())));
+}
+
+int FailureLimiter::retryAfter(const QString &key, const QDateTime &now)
+{
+    const QString keyDigest = digest(key);
+    const QList<QDateTime> recent =
+        m_store.recent(m_name, keyDigest, now.addSecs(-m_window), m_limit);
+    if (recent.isEmpty()) {
+        m_failing.remove(keyDigest);
         return 0;
-    const QDateTime oldest = it->at(it->size() - m_limit);
-    const qint64 wait = m_window - oldest.secsTo(now);
+    }
+    remember(keyDigest);
+    if (recent.size() < m_limit)
+        return 0;
+    const qint64 wait = m_window - recent.constLast().secsTo(now);
     return wait > 0 ? int(wait) : 0;
 }
 
 void FailureLimiter::recordFailure(const QString &key, const QDateTime &now)
 {
-    QList<QDateTime> &list = m_failures[key];
-    list.append(now);
-    while (!list.isEmpty() && list.first().secsTo(now) >= m_window)
-        list.removeFirst();
-    if (m_failures.size() > 100000)
-        m_failures.clear(); // bounded memory under a flood; the window restarts
+    const QString keyDigest = digest(key);
+    m_store.record(m_name, keyDigest, now);
+    remember(keyDigest);
+    if (++m_recordsSincePrune >= 1000) {
+        m_recordsSincePrune = 0;
+        m_store.forgetOlderThan(m_name, now.addSecs(-m_window));
+    }
+}
+
+void FailureLimiter::remember(const QString &keyDigest)
+{
+    if (m_failing.size() >= 100000)
+        m_failing.clear(); // bounded memory under a flood; reset() may then skip a delete
+    m_failing.insert(keyDigest);
+}
+
+void FailureLimiter::reset(const QString &key)
+{
+    const QString keyDigest = digest(key);
+    if (m_failing.remove(keyDigest))
+        m_store.clear(m_name, keyDigest);
 }
 
 } // namespace Latchkey::Server

@@ -1,32 +1,45 @@
 #pragma once
 
+#include "storage/failurerepository.h"
+
 #include <QDateTime>
-#include <QHash>
-#include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Latchkey::Server {
 
 // Counts failures per key (client id, remote address) in a sliding window; past the limit the
-// caller answers 429 with Retry-After.
+// caller answers 429 with Retry-After. The failures are kept in the database, so every server
+// instance on it counts them together.
 class FailureLimiter final
 {
 public:
-    FailureLimiter(int limit, int windowSeconds)
-        : m_limit(limit)
+    FailureLimiter(FailureRepository &store, QString name, int limit, int windowSeconds)
+        : m_store(store)
+        , m_name(std::move(name))
+        , m_limit(limit)
         , m_window(windowSeconds)
     {
     }
 
     // Seconds to wait, or 0 when the key may try again now.
-    int retryAfter(const QString &key, const QDateTime &now) const;
+    int retryAfter(const QString &key, const QDateTime &now);
     void recordFailure(const QString &key, const QDateTime &now);
-    void reset(const QString &key) { m_failures.remove(key); }
+    // After a success: forgets the key's failures.
+    void reset(const QString &key);
 
 private:
+    static QString digest(const QString &key);
+    void remember(const QString &keyDigest);
+
+    FailureRepository &m_store;
+    QString m_name;
     int m_limit;
     int m_window;
-    QHash<QString, QList<QDateTime>> m_failures;
+    // Keys that had failures when last checked here: reset() writes only for those, so a
+    // success costs no write. One failed on another instance since then expires by itself.
+    QSet<QString> m_failing;
+    int m_recordsSincePrune = 0;
 };
 
 } // namespace Latchkey::Server

@@ -140,6 +140,13 @@ const QList<Migration> &migrations()
              u"ALTER TABLE authorization_requests ADD COLUMN redirect_uri_given INTEGER NOT NULL "
              "DEFAULT 1"_s,
          }},
+        {5,
+         "failed sign-ins and client authentications, counted by every instance alike",
+         {
+             u"CREATE TABLE auth_failures (limiter TEXT NOT NULL, key_digest TEXT NOT NULL, "
+             "at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX auth_failures_key ON auth_failures (limiter, key_digest, at)"_s,
+         }},
     };
     return list;
 }
