@@ -71,6 +71,11 @@ const QList<Migration> &migrations()
              "grant_type TEXT NOT NULL, scopes TEXT NOT NULL, outcome TEXT NOT NULL)"_s,
              u"CREATE INDEX flow_history_profile ON flow_history (profile_id, started_at, id)"_s,
          }},
+        {2,
+         "flow tester history keeps each run's set-up, to run it again",
+         {
+             u"ALTER TABLE flow_history ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'"_s,
+         }},
     };
     return list;
 }
@@ -753,11 +758,13 @@ Result<qint64> CacheDatabase::addHistory(const FlowHistoryEntry &entry)
         requireProfile(entry.profileId);
         QSqlQuery &insert = exec(
             u"INSERT INTO flow_history (profile_id, started_at, provider, client_id, "
-            "grant_type, scopes, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+            "grant_type, scopes, outcome, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {entry.profileId,
              timeValue(entry.startedAt.isValid() ? entry.startedAt
                                                  : QDateTime::currentDateTimeUtc()),
-             entry.provider, entry.clientId, entry.grant, entry.scopes.join(u' '), entry.outcome});
+             entry.provider, entry.clientId, entry.grant, entry.scopes.join(u' '), entry.outcome,
+             QString::fromUtf8(
+                 QJsonDocument(withoutSecrets(entry.settings)).toJson(QJsonDocument::Compact))});
         const qint64 id = insert.lastInsertId().toLongLong();
         exec(u"DELETE FROM flow_history WHERE profile_id = ? AND id NOT IN (SELECT id FROM "
              "flow_history WHERE profile_id = ? ORDER BY started_at DESC, id DESC LIMIT ?)"_s,
@@ -773,7 +780,7 @@ Result<QList<FlowHistoryEntry>> CacheDatabase::history(const QString &profileId)
         QList<FlowHistoryEntry> result;
         QSqlQuery &query =
             exec(u"SELECT id, profile_id, started_at, provider, client_id, grant_type, scopes, "
-                 "outcome FROM flow_history WHERE profile_id = ? "
+                 "outcome, settings FROM flow_history WHERE profile_id = ? "
                  "ORDER BY started_at DESC, id DESC"_s,
                  {profileId});
         while (query.next()) {
@@ -786,6 +793,7 @@ Result<QList<FlowHistoryEntry>> CacheDatabase::history(const QString &profileId)
             entry.grant = query.value(5).toString();
             entry.scopes = query.value(6).toString().split(u' ', Qt::SkipEmptyParts);
             entry.outcome = query.value(7).toString();
+            entry.settings = QJsonDocument::fromJson(query.value(8).toByteArray()).object();
             result.append(entry);
         }
         query.finish();

@@ -50,6 +50,9 @@ struct FlowHistoryEntry
     QString grant; // authorization_code, client_credentials, refresh_token, ...
     QStringList scopes;
     QString outcome; // e.g. "success", "invalid_grant: code expired"
+    // The rest of the set-up, to run it again (redirect URI, PKCE, client authentication...).
+    // Secret fields (isSecretField) are dropped before it is stored.
+    QJsonObject settings;
 
     bool operator==(const FlowHistoryEntry &) const = default;
 };

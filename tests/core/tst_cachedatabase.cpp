@@ -578,6 +578,9 @@ void TestCacheDatabase::historyIsNewestFirstPerProfileAndBounded()
     first.grant = u"authorization_code"_s;
     first.scopes = {u"openid"_s, u"assets:read"_s};
     first.outcome = u"success"_s;
+    first.settings = {{u"redirectUri"_s, u"https://erp.example.com/callback"_s},
+                      {u"pkce"_s, u"S256"_s},
+                      {u"tokenEndpoint"_s, u"https://provider.example/token"_s}};
     FlowHistoryEntry second = first;
     second.startedAt = start.addSecs(10);
     second.grant = u"client_credentials"_s;
@@ -593,6 +596,23 @@ void TestCacheDatabase::historyIsNewestFirstPerProfileAndBounded()
     second.id = secondId.value();
     QCOMPARE(cache->history(profile.id).value(), (QList<FlowHistoryEntry>{second, first}));
     QCOMPARE(cache->history(other.id).value(), QList<FlowHistoryEntry>());
+
+    // A set-up handed over with credentials in it keeps everything but them.
+    FlowHistoryEntry careless = first;
+    careless.settings[u"client_secret"_s] = u"s3cr3t-value"_s;
+    careless.settings[u"access_token"_s] = u"at-value"_s;
+    careless.settings[u"code_verifier"_s] = u"verifier-value"_s;
+    careless.settings[u"password"_s] = u"pw-value"_s;
+    Result<qint64> carelessId = cache->addHistory(careless);
+    VERIFY_OK(carelessId);
+    careless.id = carelessId.value();
+    careless.settings = first.settings;
+    const QList<FlowHistoryEntry> entries = cache->history(profile.id).value();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(1), careless); // started with the first, added after it
+    const QByteArray stored = cacheBytes(m_path);
+    for (const char *secret : {"s3cr3t-value", "at-value", "verifier-value", "pw-value"})
+        QVERIFY2(!stored.contains(secret), secret);
 
     FlowHistoryEntry stranger = first;
     stranger.profileId = u"profile_nobody"_s;
