@@ -6,6 +6,7 @@
 #include "common/icons.h"
 #include "consumers/consumerspage.h"
 #include "export/exportdialog.h"
+#include "flow/flowtesterpage.h"
 #include "keys/keyspage.h"
 #include "preferences.h"
 #include "profiles/profiledialog.h"
@@ -48,19 +49,6 @@ std::pair<QString, QString> badgeOf(Core::Environment environment)
         return {MainWindow::tr("SANDBOX"), u"#2e7d32"_s};
     }
     return {};
-}
-
-// A page for a section whose issue has not landed yet: it says so instead of pretending.
-QWidget *comingSoon(const QString &text, QWidget *parent)
-{
-    auto *page = new QWidget(parent);
-    auto *label = new QLabel(text, page);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setStyleSheet(u"color: palette(mid); font-size: 15px"_s);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(label);
-    return page;
 }
 
 } // namespace
@@ -106,12 +94,8 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addSection(Consumers, consumers, u"consumer"_s, consumers->title());
     auto *authorizations = new AuthorizationsPage(workspace, this);
     addSection(Authorizations, authorizations, u"authorization"_s, authorizations->title());
-    addSection(FlowTester,
-               comingSoon(tr("The flow tester — the authorization-code flow in a built-in "
-                             "browser, client credentials and Hawk, with every exchange in "
-                             "view — comes in a later release."),
-                          this),
-               u"flow"_s, tr("Flow Tester"));
+    m_flowTester = new FlowTesterPage(workspace, consumers->model(), keys->model(), this);
+    addSection(FlowTester, m_flowTester, u"flow"_s, m_flowTester->title());
     auto *audit = new AuditPage(workspace, this);
     addSection(Audit, audit, u"audit"_s, audit->title());
     connect(keys, &KeysPage::exportRequested, this,
@@ -122,6 +106,16 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             [this](const QStringList &ids, const QHash<QString, QString> &known) {
                 exportItems({}, ids, known);
             });
+    connect(keys, &KeysPage::testRequested, this, [this](const ApiKey &key) {
+        showSection(FlowTester);
+        m_flowTester->testKey(key);
+    });
+    connect(consumers, &ConsumersPage::testRequested, this, [this](const Consumer &consumer) {
+        showSection(FlowTester);
+        m_flowTester->testConsumer(consumer);
+    });
+    connect(m_flowTester, &FlowTesterPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildBanner();

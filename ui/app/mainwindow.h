@@ -18,6 +18,7 @@ namespace Latchkey::Ui {
 
 class EntityPage;
 class SignInBrowser;
+class FlowTesterPage;
 class KeysPage;
 
 // The window: a sidebar of sections (API Keys, OAuth Consumers, Authorizations, Flow Tester,
@@ -39,6 +40,7 @@ public:
     Section currentSection() const;
     EntityPage *page(Section section) const;
     KeysPage *keysPage() const;
+    FlowTesterPage *flowTester() const { return m_flowTester; }
     QWidget *banner() const;
     QString bannerText() const;
 
@@ -71,6 +73,7 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
     QList<QWidget *> m_pages;
+    FlowTesterPage *m_flowTester = nullptr;
     QComboBox *m_profileBox;
     QLabel *m_badge;
     QFrame *m_banner;

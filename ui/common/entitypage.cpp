@@ -154,7 +154,8 @@ void EntityPage::addItemActions(const ItemActions &actions)
     actions.edit->setShortcut(Qt::Key_F2);
     actions.remove->setShortcut(QKeySequence::Delete);
     actions.copy->setShortcut(QKeySequence::Copy);
-    for (QAction *action : {actions.edit, actions.remove, actions.copy})
+    actions.test->setShortcut(Qt::CTRL | Qt::Key_T);
+    for (QAction *action : {actions.edit, actions.remove, actions.copy, actions.test})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     for (QAction *action :
          {actions.create, actions.edit, actions.rotate, actions.toggle, actions.remove})
@@ -162,6 +163,7 @@ void EntityPage::addItemActions(const ItemActions &actions)
     addSeparator();
     addAction(actions.copy, false);
     addAction(actions.exportItems, false);
+    addAction(actions.test, true);
     connect(m_view, &QAbstractItemView::doubleClicked, actions.edit, &QAction::trigger);
 }
 
@@ -175,6 +177,7 @@ void EntityPage::updateItemActions(const ItemActions &actions, bool canRotate, b
     actions.remove->setEnabled(one);
     actions.copy->setEnabled(any);
     actions.exportItems->setEnabled(any);
+    actions.test->setEnabled(one);
     actions.toggle->setText(disabled ? tr("E&nable") : tr("&Disable"));
     actions.toggle->setIcon(icon(disabled ? u"enable" : u"disable"));
 }

@@ -83,9 +83,10 @@ protected:
         QAction *remove;
         QAction *copy;
         QAction *exportItems;
+        QAction *test; // in the Flow Tester, one click
     };
     // Adds them to the toolbar and the context menu with the platform's shortcuts (F2, Delete,
-    // Ctrl+C; Ctrl+N is the window's), and double-click edits.
+    // Ctrl+C, Ctrl+T; Ctrl+N is the window's), and double-click edits.
     void addItemActions(const ItemActions &actions);
     // Enables them for the selection: one item to change, one or more to copy or export.
     // `disabled`: the current item is disabled, so the toggle enables it.

@@ -29,6 +29,7 @@ ConsumersPage::ConsumersPage(Workspace &workspace, QWidget *parent)
     , m_delete(new QAction(icon(u"delete"), tr("De&lete…"), this))
     , m_copy(new QAction(icon(u"copy"), tr("&Copy Client ID"), this))
     , m_export(new QAction(icon(u"export"), tr("E&xport…"), this))
+    , m_test(new QAction(icon(u"test"), tr("&Test in Flow Tester"), this))
 {
     setObjectName(u"consumersPage"_s);
     m_model->setParent(this);
@@ -39,6 +40,8 @@ ConsumersPage::ConsumersPage(Workspace &workspace, QWidget *parent)
     m_delete->setObjectName(u"deleteConsumerAction"_s);
     m_copy->setObjectName(u"copyConsumerAction"_s);
     m_export->setObjectName(u"exportConsumersAction"_s);
+    m_test->setObjectName(u"testConsumerAction"_s);
+    m_test->setToolTip(tr("Run this consumer's grant in the Flow Tester (Ctrl+T)"));
     m_new->setToolTip(tr("New OAuth consumer (Ctrl+N)"));
     addItemActions(itemActions());
 
@@ -50,6 +53,10 @@ ConsumersPage::ConsumersPage(Workspace &workspace, QWidget *parent)
     connect(m_copy, &QAction::triggered, this, &ConsumersPage::copyClientId);
     connect(m_export, &QAction::triggered, this,
             [this] { Q_EMIT exportRequested(selectedIds(), {}); });
+    connect(m_test, &QAction::triggered, this, [this] {
+        if (const auto item = currentItem(m_model))
+            Q_EMIT testRequested(*item);
+    });
 
     setStatusFilterItems({{tr("All statuses"), QString()},
                           {tr("Active"), u"active"_s},
@@ -81,7 +88,7 @@ void ConsumersPage::saveCache()
 
 EntityPage::ItemActions ConsumersPage::itemActions() const
 {
-    return {m_new, m_edit, m_rotate, m_toggle, m_delete, m_copy, m_export};
+    return {m_new, m_edit, m_rotate, m_toggle, m_delete, m_copy, m_export, m_test};
 }
 
 void ConsumersPage::updateActions()

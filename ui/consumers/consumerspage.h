@@ -35,6 +35,8 @@ Q_SIGNALS:
     // Export these consumers; `known` holds client secrets the window has in hand (a new one),
     // by consumer id.
     void exportRequested(const QStringList &consumerIds, const QHash<QString, QString> &known);
+    // Run this consumer's grant in the Flow Tester.
+    void testRequested(const Consumer &consumer);
 
 protected:
     void updateActions() override;
@@ -54,6 +56,7 @@ private:
     QAction *m_delete;
     QAction *m_copy;
     QAction *m_export;
+    QAction *m_test;
 };
 
 } // namespace Latchkey::Ui

@@ -28,6 +28,7 @@ KeysPage::KeysPage(Workspace &workspace, QWidget *parent)
     , m_delete(new QAction(icon(u"delete"), tr("De&lete…"), this))
     , m_copy(new QAction(icon(u"copy"), tr("&Copy API Key"), this))
     , m_export(new QAction(icon(u"export"), tr("E&xport…"), this))
+    , m_test(new QAction(icon(u"test"), tr("&Test Key"), this))
 {
     setObjectName(u"keysPage"_s);
     m_model->setParent(this);
@@ -38,6 +39,8 @@ KeysPage::KeysPage(Workspace &workspace, QWidget *parent)
     m_delete->setObjectName(u"deleteKeyAction"_s);
     m_copy->setObjectName(u"copyKeyAction"_s);
     m_export->setObjectName(u"exportKeysAction"_s);
+    m_test->setObjectName(u"testKeyAction"_s);
+    m_test->setToolTip(tr("Send a Hawk-signed whoami with this key (Ctrl+T)"));
     addItemActions(itemActions());
 
     connect(m_new, &QAction::triggered, this, &KeysPage::createKey);
@@ -48,6 +51,10 @@ KeysPage::KeysPage(Workspace &workspace, QWidget *parent)
     connect(m_copy, &QAction::triggered, this, &KeysPage::copyId);
     connect(m_export, &QAction::triggered, this,
             [this] { Q_EMIT exportRequested(selectedIds(), {}); });
+    connect(m_test, &QAction::triggered, this, [this] {
+        if (const auto item = currentItem(m_model))
+            Q_EMIT testRequested(*item);
+    });
 
     setStatusFilterItems({{tr("All statuses"), QString()},
                           {tr("Active"), u"active"_s},
@@ -78,7 +85,7 @@ void KeysPage::saveCache()
 
 EntityPage::ItemActions KeysPage::itemActions() const
 {
-    return {m_new, m_edit, m_rotate, m_toggle, m_delete, m_copy, m_export};
+    return {m_new, m_edit, m_rotate, m_toggle, m_delete, m_copy, m_export, m_test};
 }
 
 void KeysPage::updateActions()

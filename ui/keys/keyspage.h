@@ -35,7 +35,8 @@ Q_SIGNALS:
     // Export these keys; `known` holds secrets the window has in hand (a new one), by key id.
     void exportRequested(const QStringList &keyIds, const QHash<QString, QString> &known);
     // "Test API key" in the flow tester.
-    void testRequested(const QString &keyId);
+    // Send a Hawk-signed whoami with this key in the Flow Tester.
+    void testRequested(const ApiKey &key);
 
 protected:
     void updateActions() override;
@@ -54,6 +55,7 @@ private:
     QAction *m_delete;
     QAction *m_copy;
     QAction *m_export;
+    QAction *m_test;
 };
 
 } // namespace Latchkey::Ui
