@@ -1,5 +1,6 @@
 #include <browser.h>
 #include <oauth/oauthclient.h>
+#include <oidcprovider.h>
 #include <protocol/base64url.h>
 #include <protocol/pkce.h>
 #include <testserver.h>
@@ -17,7 +18,11 @@ using namespace Qt::StringLiterals;
 using namespace Latchkey::Core;
 using Latchkey::Test::Browser;
 using Latchkey::Test::FormFields;
+using Latchkey::Test::nodeExecutable;
+using Latchkey::Test::OidcProvider;
+using Latchkey::Test::oidcProviderInstalled;
 using Latchkey::Test::Page;
+using Latchkey::Test::peersDir;
 using Latchkey::Test::TestServer;
 
 Q_DECLARE_METATYPE(Latchkey::Core::ClientAuth)
@@ -48,22 +53,6 @@ QByteArray describe(const Result<T> &result)
         .toUtf8();
 }
 
-QString peersDir()
-{
-    const QByteArray source = qgetenv("LATCHKEY_SOURCE_DIR");
-    if (!source.isEmpty())
-        return QString::fromLocal8Bit(source) + u"/tests/peers"_s;
-    return QFileInfo(QStringLiteral(__FILE__)).absolutePath() + u"/../peers"_s;
-}
-
-QString nodeExecutable()
-{
-    QString node = QStandardPaths::findExecutable(u"node"_s);
-    if (node.isEmpty())
-        node = QStandardPaths::findExecutable(u"nodejs"_s);
-    return node;
-}
-
 QString queryValue(const QUrl &url, const QString &name)
 {
     const QString encoded = url.query(QUrl::FullyEncoded);
@@ -83,48 +72,6 @@ QString flipSignatureBit(const QString &token)
     parts[2] = QString::fromLatin1(Latchkey::Base64Url::encode(signature));
     return parts.join(u'.');
 }
-
-// oidc-provider (tests/peers/oidc-provider-test-server.mjs) as a child process.
-struct OidcProvider
-{
-    QProcess process;
-    QJsonObject info; // issuer, client_id, client_secret, post_client_id, ..., resources
-
-    QString issuer() const { return info[u"issuer"_s].toString(); }
-    QString get(const QString &key) const { return info[key].toString(); }
-    QString resource(const QString &alg) const { return info[u"resources"_s][alg].toString(); }
-
-    QString start()
-    {
-        process.setWorkingDirectory(peersDir());
-        process.start(nodeExecutable(), {peersDir() + u"/oidc-provider-test-server.mjs"_s});
-        if (!process.waitForStarted(10000))
-            return u"cannot start node: "_s + process.errorString();
-        QByteArray line;
-        QDeadlineTimer deadline(60000);
-        while (!line.contains('\n') && !deadline.hasExpired()) {
-            if (!process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-                break;
-            line += process.readAllStandardOutput();
-        }
-        info = QJsonDocument::fromJson(line.left(line.indexOf('\n'))).object();
-        if (info.isEmpty())
-            return u"no JSON line from oidc-provider-test-server.mjs: "_s +
-                   QString::fromUtf8(line + process.readAllStandardError());
-        return {};
-    }
-
-    void stop()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.closeWriteChannel();
-        if (!process.waitForFinished(10000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-    }
-};
 
 // The first form of a page: its action and hidden inputs.
 std::optional<std::pair<QUrl, FormFields>> firstForm(const Page &page)
@@ -170,11 +117,6 @@ Page throughDevInteractions(Browser &browser, const QUrl &authorizeUrl, const QS
         page = browser.post(form->first, fields);
     }
     return page;
-}
-
-bool oidcProviderInstalled()
-{
-    return QFileInfo::exists(peersDir() + u"/node_modules/oidc-provider"_s);
 }
 
 } // namespace

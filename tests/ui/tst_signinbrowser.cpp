@@ -1,5 +1,6 @@
 #include <appfixture.h>
 #include <testserver.h>
+#include <webpage.h>
 
 #include <keys/keylistmodel.h>
 #include <keys/keyspage.h>
@@ -30,38 +31,12 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    // Runs JavaScript in the page and returns its result (as a string).
-    QString run(QWebEngineView *view, const QString &script);
-    bool waitForPage(QWebEngineView *view, const QString &selector);
     Ui::SignInBrowser *signIn();
 
     std::unique_ptr<AppFixture> m_app;
     std::unique_ptr<Test::TestServer> m_remote;
     QString m_profileId;
 };
-
-QString tst_SignInBrowser::run(QWebEngineView *view, const QString &script)
-{
-    QString result;
-    bool done = false;
-    view->page()->runJavaScript(script, [&](const QVariant &value) {
-        result = value.toString();
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        return u"<no answer>"_s;
-    return result;
-}
-
-bool tst_SignInBrowser::waitForPage(QWebEngineView *view, const QString &selector)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return run(view, u"document.querySelector('%1') ? 'yes' : 'no'"_s.arg(selector)) ==
-                   u"yes"_s;
-        },
-        20000);
-}
 
 void tst_SignInBrowser::initTestCase()
 {
@@ -93,19 +68,17 @@ void tst_SignInBrowser::signsInThroughTheAccountsPages()
     Ui::SignInBrowser *browser = signIn();
     QVERIFY(browser);
     QWebEngineView *view = browser->view();
-    QVERIFY(waitForPage(view, u"input[name=password]"_s));
+    QVERIFY(Test::waitForElement(view, u"input[name=password]"_s));
     // The address is shown: the user can see which server asks for the password.
     QVERIFY(browser->findChild<QLabel *>(u"addressLabel"_s)
                 ->text()
                 .startsWith(m_remote->url().toString()));
     const QJsonObject admin = m_remote->bootstrap()[u"admin"_s].toObject();
-    run(view, u"document.querySelector('input[name=username]').value = '%1';"
-              "document.querySelector('input[name=password]').value = '%2';"
-              "document.querySelector('input[name=password]').form.submit(); 'ok'"_s.arg(
-                  admin[u"email"_s].toString(), admin[u"password"_s].toString()));
-    QVERIFY(waitForPage(view, u"button[value=approve]"_s));
+    Test::submitForm(view, {u"username"_s, admin[u"email"_s].toString(), u"password"_s,
+                            admin[u"password"_s].toString()});
+    QVERIFY(Test::waitForElement(view, u"button[value=approve]"_s));
     QSignalSpy loaded(&m_app->window(), &Ui::MainWindow::loaded);
-    run(view, u"document.querySelector('button[value=approve]').click(); 'ok'"_s);
+    Test::runJavaScript(view, u"document.querySelector('button[value=approve]').click(); 'ok'"_s);
 
     QTRY_VERIFY_WITH_TIMEOUT(m_app->workspace().isOnline(), 30000);
     QVERIFY(loaded.wait(30000) || !loaded.isEmpty());
