@@ -1,5 +1,7 @@
 #include "entities.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -224,6 +226,77 @@ QJsonObject Authorization::toJson() const
             {u"revoked_at"_s, timeToJson(revokedAt)},
             {u"revoked_by"_s, revokedBy.isEmpty() ? QJsonValue() : QJsonValue(revokedBy)},
             {u"version"_s, version}};
+}
+
+namespace {
+
+// toRfc3339() into a writer, without QDateTime::toString for the years it is always asked about.
+void writeTime(JsonWriter &writer, const QDateTime &time)
+{
+    if (!time.isValid()) {
+        writer.nullValue();
+        return;
+    }
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 1000 || date.year() > 9999) {
+        writer.value(toRfc3339(time));
+        return;
+    }
+    char16_t text[20];
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    text[4] = u'-';
+    put(5, date.month(), 2);
+    text[7] = u'-';
+    put(8, date.day(), 2);
+    text[10] = u'T';
+    put(11, clock.hour(), 2);
+    text[13] = u':';
+    put(14, clock.minute(), 2);
+    text[16] = u':';
+    put(17, clock.second(), 2);
+    text[19] = u'Z';
+    writer.value(QStringView(text, 20));
+}
+
+} // namespace
+
+void Authorization::writeJson(JsonWriter &writer) const
+{
+    const auto time = [&writer](const QDateTime &value) { writeTime(writer, value); };
+    // toJson()'s members in key order, as the QJsonObject holds them.
+    writer.beginObject()
+        .key("consumer_id")
+        .value(consumerId)
+        .key("consumer_name")
+        .value(consumerName);
+    writer.key("created_at");
+    time(createdAt);
+    writer.key("id").value(id).key("last_used_at");
+    time(lastUsedAt);
+    writer.key("revoked_at");
+    time(revokedAt);
+    writer.key("revoked_by");
+    if (revokedBy.isEmpty())
+        writer.nullValue();
+    else
+        writer.value(revokedBy);
+    writer.key("scopes")
+        .value(scopes)
+        .key("status")
+        .value(isActive() ? "active"_L1 : "revoked"_L1)
+        .key("user_email")
+        .value(userEmail)
+        .key("user_id")
+        .value(userId)
+        .key("version")
+        .value(version)
+        .endObject();
 }
 
 Authorization Authorization::fromJson(const QJsonObject &o)

@@ -11,6 +11,8 @@
 // read them, so the two cannot drift. Timestamps are RFC 3339 UTC; absent ones are null.
 namespace Latchkey {
 
+class JsonWriter;
+
 QString toRfc3339(const QDateTime &time);     // null QDateTime -> empty string
 QDateTime fromRfc3339(const QString &text);   // invalid -> null QDateTime
 QJsonValue timeToJson(const QDateTime &time); // null QDateTime -> JSON null
@@ -113,6 +115,8 @@ struct Authorization
 
     bool isActive() const { return revokedAt.isNull(); }
     QJsonObject toJson() const;
+    // The bytes QJsonDocument would make of toJson(), written straight (a page holds 1,000).
+    void writeJson(JsonWriter &writer) const;
     static Authorization fromJson(const QJsonObject &object);
 };
 

@@ -1,6 +1,8 @@
 #include "jsonwriter.h"
 
-namespace Latchkey::Server {
+#include <algorithm>
+
+namespace Latchkey {
 
 namespace {
 
@@ -118,7 +120,13 @@ JsonWriter &JsonWriter::close(char bracket)
 JsonWriter &JsonWriter::key(QByteArrayView name)
 {
     separate();
-    m_out.append('"').append(name).append("\":");
+    const qsizetype at = m_out.size();
+    m_out.resize(at + name.size() + 3);
+    char *out = m_out.data() + at;
+    *out++ = '"';
+    out = std::copy(name.begin(), name.end(), out);
+    *out++ = '"';
+    *out = ':';
     m_first = true; // the value that follows takes no comma
     return *this;
 }
@@ -164,4 +172,4 @@ JsonWriter &JsonWriter::value(const QStringList &texts)
     return endArray();
 }
 
-} // namespace Latchkey::Server
+} // namespace Latchkey

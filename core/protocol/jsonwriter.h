@@ -5,12 +5,13 @@
 #include <QString>
 #include <QStringList>
 
-namespace Latchkey::Server {
+namespace Latchkey {
 
 // Compact JSON written straight into bytes, exactly as QJsonDocument::Compact writes the same
-// object (same escapes, integers as integers), for the answers sent on every request: building
-// a QJsonObject and serializing it costs more than the rest of a whoami. Members come out in the
-// order written; write them sorted by key, as a QJsonObject would hold them.
+// object (same escapes, integers as integers), for what the server sends often or in bulk: a
+// whoami, a token, a page of 1,000 entities, where building QJsonObjects and serializing them
+// costs more than all the rest. Members come out in the order written; write them sorted by key,
+// as a QJsonObject holds them.
 class JsonWriter final
 {
 public:
@@ -40,4 +41,4 @@ private:
     bool m_first = true; // no member or element written yet at this level
 };
 
-} // namespace Latchkey::Server
+} // namespace Latchkey

@@ -6,6 +6,7 @@
 #include "security/authenticator.h"
 #include "servercontext.h"
 
+#include <protocol/jsonwriter.h>
 #include <protocol/random.h>
 
 #include <QJsonArray>
@@ -701,13 +702,19 @@ HttpResponse AdminController::listAuthorizations(HttpRequest &request, const Pri
 
     const Page<Authorization> result =
         m_context.authorizations.list(admin.tenantId, filter, std::get<PageRequest>(page));
-    QJsonArray items;
+    // pageJson's bytes, written straight: QJsonObjects for 1,000 rows cost more than the query.
+    JsonWriter body;
+    body.beginObject().key("items").beginArray();
     for (const Authorization &authorization : result.items)
-        items.append(authorization.toJson());
-    QJsonObject body = pageJson(items, result.nextCursor);
+        authorization.writeJson(body);
+    body.endArray().key("next_cursor");
+    if (result.nextCursor.isEmpty())
+        body.nullValue();
+    else
+        body.value(result.nextCursor);
     if (request.queryValue(u"include_total"_s) == u"true")
-        body.insert(u"total"_s, m_context.authorizations.count(admin.tenantId, filter));
-    return HttpResponse::json(200, body);
+        body.key("total").value(m_context.authorizations.count(admin.tenantId, filter));
+    return HttpResponse::jsonBody(200, body.endObject().take());
 }
 
 HttpResponse AdminController::getAuthorization(HttpRequest &request, const Principal &admin)

@@ -1,11 +1,11 @@
 #include "tokenendpoint.h"
 
-#include "http/jsonwriter.h"
 #include "http/requestsupport.h"
 #include "http/router.h"
 #include "servercontext.h"
 
 #include <protocol/crypto.h>
+#include <protocol/jsonwriter.h>
 #include <protocol/pkce.h>
 #include <protocol/random.h>
 

@@ -1,11 +1,11 @@
 #include "resourcecontroller.h"
 
-#include "http/jsonwriter.h"
 #include "http/requestsupport.h"
 #include "http/router.h"
 #include "security/authenticator.h"
 #include "servercontext.h"
 
+#include <protocol/jsonwriter.h>
 #include <protocol/random.h>
 
 #include <QJsonArray>

@@ -1,4 +1,5 @@
-#include <http/jsonwriter.h>
+#include <protocol/entities.h>
+#include <protocol/jsonwriter.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -6,7 +7,7 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Latchkey::Server::JsonWriter;
+using Latchkey::JsonWriter;
 
 // The hot answers (token, whoami) are written with JsonWriter instead of QJsonDocument: a client
 // must get the very same bytes either way.
@@ -18,6 +19,7 @@ private slots:
     void stringsAsQJsonDocument_data();
     void stringsAsQJsonDocument();
     void nestedAsQJsonDocument();
+    void authorizationAsToJson();
 };
 
 void TestJsonWriter::stringsAsQJsonDocument_data()
@@ -80,6 +82,30 @@ void TestJsonWriter::nestedAsQJsonDocument()
         .endObject()
         .endObject();
     QCOMPARE(writer.take(), QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+void TestJsonWriter::authorizationAsToJson()
+{
+    Latchkey::Authorization active;
+    active.id = u"aut_1"_s;
+    active.userId = u"usr_1"_s;
+    active.userEmail = u"zoë@example.com"_s;
+    active.consumerId = u"con_1"_s;
+    active.consumerName = u"Ops \"nightly\""_s;
+    active.scopes = {u"profile"_s, u"assets:read"_s};
+    active.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    active.version = 3;
+    Latchkey::Authorization revoked = active;
+    revoked.scopes.clear();
+    revoked.lastUsedAt = active.createdAt.addSecs(60);
+    revoked.revokedAt = active.createdAt.addSecs(120);
+    revoked.revokedBy = u"user:admin@example.com"_s;
+    for (const Latchkey::Authorization &authorization : {active, revoked}) {
+        JsonWriter writer;
+        authorization.writeJson(writer);
+        QCOMPARE(writer.take(),
+                 QJsonDocument(authorization.toJson()).toJson(QJsonDocument::Compact));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJsonWriter)
