@@ -298,6 +298,9 @@ void Database::migrate()
         exec(u"SELECT pg_advisory_lock(?)"_s, {migrationLock});
     }
     const auto unlock = qScopeGuard([this] {
+        // A SELECT left positioned here would keep SQLite reading the database as it was now,
+        // blind to what other instances write until the first request ends.
+        releaseStatements();
         if (m_dialect != Dialect::Postgres)
             return;
         try {

@@ -1,6 +1,5 @@
 #include <testserver.h>
 
-#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -14,6 +13,7 @@
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
+using Latchkey::Test::readLine;
 using Latchkey::Test::Reply;
 
 namespace {
@@ -70,17 +70,6 @@ Result run(const QStringList &arguments, const QByteArray &input = {})
 }
 
 // The next line on the process's standard output, empty when none came in time.
-QByteArray readLine(QProcess &process, int timeoutMs = 60000)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!process.canReadLine()) {
-        if (process.state() == QProcess::NotRunning || deadline.hasExpired())
-            return {};
-        process.waitForReadyRead(int(qMax<qint64>(deadline.remainingTime(), 1)));
-    }
-    return process.readLine().trimmed();
-}
-
 QJsonObject parseObject(const QByteArray &line)
 {
     QJsonParseError error;
@@ -92,22 +81,7 @@ Reply send(const QByteArray &method, const QUrl &url, const QByteArray &body = {
            const QList<QPair<QByteArray, QByteArray>> &headers = {})
 {
     QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    for (const auto &[name, value] : headers)
-        request.setRawHeader(name, value);
-    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    const auto pairs = reply->rawHeaderPairs();
-    for (const auto &[name, value] : pairs)
-        result.headers.append({name, value});
-    delete reply;
-    return result;
+    return Latchkey::Test::sendRequest(network, method, url, body, headers);
 }
 
 QString clientCredentialsToken(const QUrl &base, const QJsonObject &automation)

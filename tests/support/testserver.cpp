@@ -6,6 +6,7 @@
 #include <protocol/random.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -224,16 +225,15 @@ QJsonObject TestServer::bootstrapTenant(const QString &name)
     return Server::AccountSetup::bootstrap(context(), options);
 }
 
-Reply TestServer::request(const QByteArray &method, const QString &pathAndQuery,
-                          const QByteArray &body,
-                          const QList<QPair<QByteArray, QByteArray>> &headers)
+Reply sendRequest(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
+                  const QByteArray &body, const Headers &headers)
 {
-    QNetworkRequest request(QUrl(url().toString() + pathAndQuery, QUrl::StrictMode));
+    QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
@@ -246,6 +246,32 @@ Reply TestServer::request(const QByteArray &method, const QString &pathAndQuery,
         result.headers.append({name, value});
     reply->deleteLater();
     return result;
+}
+
+QByteArray readLine(QProcess &process, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!process.canReadLine()) {
+        if (process.state() == QProcess::NotRunning || deadline.hasExpired())
+            return {};
+        process.waitForReadyRead(int(qMax<qint64>(deadline.remainingTime(), 1)));
+    }
+    return process.readLine().trimmed();
+}
+
+QByteArray basicAuthorization(const QString &clientId, const QString &secret)
+{
+    return "Basic " +
+           QByteArray(QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(secret))
+               .toBase64();
+}
+
+Reply TestServer::request(const QByteArray &method, const QString &pathAndQuery,
+                          const QByteArray &body,
+                          const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return sendRequest(m_network, method, QUrl(url().toString() + pathAndQuery, QUrl::StrictMode),
+                       body, headers);
 }
 
 Reply TestServer::withToken(const QString &token, const QByteArray &method,
@@ -275,12 +301,9 @@ QString TestServer::token(const QString &clientId, const QString &clientSecret,
     QByteArray form = "grant_type=client_credentials";
     if (!scope.isEmpty())
         form += "&scope=" + QUrl::toPercentEncoding(scope);
-    const Reply reply =
-        request("POST", u"/oauth/token"_s, form,
-                {{"Content-Type", "application/x-www-form-urlencoded"},
-                 {"Authorization", "Basic " + QByteArray(QUrl::toPercentEncoding(clientId) + ':' +
-                                                         QUrl::toPercentEncoding(clientSecret))
-                                                  .toBase64()}});
+    const Reply reply = request("POST", u"/oauth/token"_s, form,
+                                {{"Content-Type", "application/x-www-form-urlencoded"},
+                                 {"Authorization", basicAuthorization(clientId, clientSecret)}});
     return reply.json().value(u"access_token"_s).toString();
 }
 

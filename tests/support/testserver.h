@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -33,6 +34,16 @@ struct Reply
     // "status body" for QVERIFY2 messages.
     QByteArray describe() const;
 };
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// One HTTP request over `network`, redirects not followed; waits up to 30 s for the answer.
+Reply sendRequest(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
+                  const QByteArray &body = {}, const Headers &headers = {});
+// One line a child process printed on stdout, trimmed; empty when it exited or after the timeout.
+QByteArray readLine(QProcess &process, int timeoutMs = 60000);
+// "Basic base64(client_id:secret)", both percent-encoded first (RFC 6749 §2.3.1).
+QByteArray basicAuthorization(const QString &clientId, const QString &secret);
 
 // The database a test's server runs on. SQLite in the data dir by default; when the environment
 // names a PostgreSQL test cluster (LATCHKEY_TEST_DATABASE=postgres://..., or
