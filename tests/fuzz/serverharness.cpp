@@ -70,6 +70,17 @@ QByteArray transportMethod(QByteArrayView method)
     return "UNKNOWN"_ba;
 }
 
+// The path, resource and query as HttpTransport::toRequest fills them.
+void setTarget(HttpRequest &request, const QUrl &url)
+{
+    request.path = url.path(QUrl::FullyDecoded);
+    request.resource = url.path(QUrl::FullyEncoded).toLatin1();
+    if (url.hasQuery()) {
+        request.resource += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+        request.query.setQuery(url.query(QUrl::FullyEncoded));
+    }
+}
+
 } // namespace
 
 ServerHarness &ServerHarness::instance()
@@ -104,13 +115,7 @@ HttpResponse ServerHarness::call(const QByteArray &method, const QString &target
 {
     HttpRequest request;
     request.method = method;
-    const QUrl url(QString::fromLatin1(publicUrl) + target);
-    request.path = url.path(QUrl::FullyDecoded);
-    request.resource = url.path(QUrl::FullyEncoded).toLatin1();
-    if (url.hasQuery()) {
-        request.resource += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-        request.query.setQuery(url.query(QUrl::FullyEncoded));
-    }
+    setTarget(request, QUrl(QString::fromLatin1(publicUrl) + target));
     for (const auto &[name, value] : headers)
         request.headers.append({name.toLower(), value});
     request.body = body;
@@ -138,6 +143,7 @@ void ServerHarness::setUp()
     if (adminToken.isEmpty())
         setUpFailed("no admin token", token);
     const QByteArray bearer = "Bearer " + adminToken;
+    m_adminAuthorization = bearer;
 
     const auto firstId = [&](const QString &list, const QString &field = u"id"_s) {
         const HttpResponse response =
@@ -168,7 +174,6 @@ void ServerHarness::setUp()
         call("GET", u"/api/admin/v1/keys?limit=1"_s, {{"Authorization", bearer}}, {});
     const QByteArray cursor = jsonOf(page)[u"next_cursor"_s].toString().toUtf8();
 
-    // Longest first where one name starts with another.
     m_placeholders = {
         {"@admin_token", adminToken},
         {"@client_id", clientId},
@@ -292,12 +297,7 @@ void ServerHarness::run(QByteArrayView input, bool adminByDefault)
     const QUrl url = QUrl::fromEncoded(publicUrl + requestLine.sliced(space + 1));
     if (!url.isValid())
         return;
-    request.path = url.path(QUrl::FullyDecoded);
-    request.resource = url.path(QUrl::FullyEncoded).toLatin1();
-    if (url.hasQuery()) {
-        request.resource += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-        request.query.setQuery(url.query(QUrl::FullyEncoded));
-    }
+    setTarget(request, url);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon <= 0)
@@ -328,7 +328,7 @@ void ServerHarness::run(QByteArrayView input, bool adminByDefault)
         }
     }
     if (adminByDefault && !hasAuthorization)
-        request.headers.append({"authorization"_ba, "Bearer " + m_placeholders.first().second});
+        request.headers.append({"authorization"_ba, m_adminAuthorization});
 
     Database::Transaction rollback(m_server->context().database());
     const HttpResponse response = m_server->handle(request);

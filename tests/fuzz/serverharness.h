@@ -55,6 +55,7 @@ private:
     QDateTime m_now;
     quint32 m_runs = 0;
     QList<QPair<QByteArray, QByteArray>> m_placeholders;
+    QByteArray m_adminAuthorization;
     QByteArray m_hawkId;
     QByteArray m_hawkKey;
 };
