@@ -94,8 +94,11 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addSection(Consumers, consumers, u"consumer"_s, consumers->title());
     auto *authorizations = new AuthorizationsPage(workspace, this);
     addSection(Authorizations, authorizations, u"authorization"_s, authorizations->title());
-    m_flowTester = new FlowTesterPage(workspace, consumers->model(), keys->model(), this);
-    addSection(FlowTester, m_flowTester, u"flow"_s, m_flowTester->title());
+    // The Flow Tester is built the first time it is shown (a window opens faster without it).
+    auto *flowHolder = new QWidget(this);
+    auto *flowLayout = new QVBoxLayout(flowHolder);
+    flowLayout->setContentsMargins(0, 0, 0, 0);
+    addSection(FlowTester, flowHolder, u"flow"_s, FlowTesterPage::tr("Flow Tester"));
     auto *audit = new AuditPage(workspace, this);
     addSection(Audit, audit, u"audit"_s, audit->title());
     connect(keys, &KeysPage::exportRequested, this,
@@ -108,14 +111,16 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             });
     connect(keys, &KeysPage::testRequested, this, [this](const ApiKey &key) {
         showSection(FlowTester);
-        m_flowTester->testKey(key);
+        flowTester()->testKey(key);
     });
     connect(consumers, &ConsumersPage::testRequested, this, [this](const Consumer &consumer) {
         showSection(FlowTester);
-        m_flowTester->testConsumer(consumer);
+        flowTester()->testConsumer(consumer);
     });
-    connect(m_flowTester, &FlowTesterPage::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == FlowTester)
+            flowTester();
+    });
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildBanner();
@@ -382,6 +387,20 @@ void MainWindow::showSection(Section section)
 MainWindow::Section MainWindow::currentSection() const
 {
     return Section(qMax(0, m_sidebar->currentRow()));
+}
+
+FlowTesterPage *MainWindow::flowTester()
+{
+    if (!m_flowTester) {
+        auto *keys = qobject_cast<KeysPage *>(m_pages.value(Keys));
+        auto *consumers = qobject_cast<ConsumersPage *>(m_pages.value(Consumers));
+        m_flowTester = new FlowTesterPage(m_workspace, consumers->model(), keys->model(),
+                                          m_pages.value(FlowTester));
+        m_pages.value(FlowTester)->layout()->addWidget(m_flowTester);
+        connect(m_flowTester, &FlowTesterPage::message, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    }
+    return m_flowTester;
 }
 
 EntityPage *MainWindow::page(Section section) const

@@ -40,7 +40,8 @@ public:
     Section currentSection() const;
     EntityPage *page(Section section) const;
     KeysPage *keysPage() const;
-    FlowTesterPage *flowTester() const { return m_flowTester; }
+    // The Flow Tester section's page, built on first use.
+    FlowTesterPage *flowTester();
     QWidget *banner() const;
     QString bannerText() const;
 

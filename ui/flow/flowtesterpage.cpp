@@ -144,7 +144,8 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     splitter->addWidget(buildSetup());
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 800});
+    splitter->setCollapsible(0, false);
+    splitter->setSizes({400, 800});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -187,6 +188,7 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     setStatus(Outcome::None, {});
     reloadConsumers();
     reloadKeys();
+    reloadHistory();
     updateVisibility();
     updateActions();
 }
@@ -212,6 +214,9 @@ QWidget *FlowTesterPage::buildSetup()
     const auto combo = [panel](const char *name, const QList<std::pair<QString, QVariant>> &items) {
         auto *box = new QComboBox(panel);
         box->setObjectName(QLatin1StringView(name));
+        // Long items (a consumer's name and client ID) are elided, not widening the panel.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(16);
         for (const auto &[text, data] : items)
             box->addItem(text, data);
         return box;
@@ -325,6 +330,7 @@ QWidget *FlowTesterPage::buildSetup()
     auto *scroll = new QScrollArea(panel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -429,6 +435,8 @@ QWidget *FlowTesterPage::buildTimeline()
     m_timelineView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_timelineView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_timelineView->verticalHeader()->hide();
+    m_timelineView->setWordWrap(false);
+    m_timelineView->setTextElideMode(Qt::ElideMiddle);
     m_timelineView->horizontalHeader()->setSectionResizeMode(TimelineModel::Url,
                                                              QHeaderView::Stretch);
     m_timelineView->setContextMenuPolicy(Qt::ActionsContextMenu);

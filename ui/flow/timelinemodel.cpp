@@ -15,7 +15,7 @@ QString headerLines(const Core::HttpHeaders &headers)
 {
     QString text;
     for (const auto &[name, value] : headers)
-        text += QString::fromLatin1(name) + u": "_s + QString::fromLatin1(value) + u'\n';
+        text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
     return text;
 }
 
