@@ -48,7 +48,7 @@ ci-build: deps
 # compile yet cannot stop them.
 RUN_TARGETS := latchkey latchkey-server
 BENCH_TARGETS := latchkey latchkey-server latchkey-bench-bare-route latchkey-bench-argon2 \
-	latchkey-bench-desktop
+	latchkey-bench-desktop latchkey-bench-flow
 
 release-configure: deps
 	@[ -f build/release/build.ninja ] || cmake --preset release
