@@ -8,6 +8,8 @@
 #include <app/preferences.h>
 #include <common/entitypage.h>
 #include <export/exportdialog.h>
+#include <flow/flowbrowser.h>
+#include <flow/flowtesterpage.h>
 #include <keys/keyspage.h>
 #include <secrets/secretdialog.h>
 
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QWebEngineView>
 
 #include <csignal>
 #include <cstdio>
@@ -107,6 +110,64 @@ int main(int argc, char **argv)
                 }
             }
             secret->findChild<QPushButton *>(u"doneButton"_s)->click();
+        } else {
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+
+    // The Flow Tester mid-flow: Mobile Inspector (a public client of the sandbox) at the
+    // sandbox's sign-in page in the built-in browser, its custom-scheme redirect to be caught.
+    window.showSection(Ui::MainWindow::FlowTester);
+    Ui::FlowTesterPage *flow = window.flowTester();
+    auto *consumers = flow->findChild<QComboBox *>(u"consumerBox"_s);
+    const int inspector = consumers->findText(u"Mobile Inspector"_s, Qt::MatchStartsWith);
+    if (inspector >= 0) {
+        consumers->setCurrentIndex(inspector);
+        Q_EMIT consumers->activated(inspector);
+        QTest::qWait(300);
+        Ui::FlowSettings settings = flow->settings();
+        settings.scopes = {u"assets:read"_s, u"work_orders:read"_s};
+        flow->setSettings(settings);
+        flow->run();
+        (void)QTest::qWaitFor(
+            [&] { return flow->browser()->view() && !flow->browser()->view()->title().isEmpty(); },
+            20000);
+        QTest::qWait(1000);
+        ok = save(&window, name(u"flow-tester-browser"_s)) && ok;
+        flow->cancel();
+    } else {
+        ok = false;
+    }
+
+    // With results: client credentials of a consumer made for it, then its timeline.
+    Core::AccountClient *account = fixture.workspace().account();
+    auto groups = Test::AppFixture::await(fixture.workspace().permissionGroups());
+    if (account && groups.ok() && !groups.value().isEmpty()) {
+        auto consumer = Test::AppFixture::await(
+            account->createConsumer({{u"name"_s, u"Nightly Export"_s},
+                                     {u"grant_type"_s, u"client_credentials"_s},
+                                     {u"permission_group_id"_s, groups.value().constFirst().id}}));
+        if (consumer.ok()) {
+            window.page(Ui::MainWindow::Consumers)->reload();
+            (void)QTest::qWaitFor([&] { return consumers->findData(consumer.value().id) >= 0; },
+                                  10000);
+            const int index = consumers->findData(consumer.value().id);
+            consumers->setCurrentIndex(index);
+            Q_EMIT consumers->activated(index);
+            QTest::qWait(500);
+            flow->setSecret(consumer.value().clientSecret);
+            QSignalSpy finished(flow, &Ui::FlowTesterPage::finished);
+            flow->run();
+            finished.wait(20000);
+            flow->callWithToken();
+            finished.wait(20000);
+            ok = save(&window, name(u"flow-tester-result"_s)) && ok;
+            flow->showTab(Ui::FlowTesterPage::TimelineTab);
+            auto *timeline = flow->findChild<QTableView *>(u"timelineView"_s);
+            timeline->selectRow(1);
+            ok = save(&window, name(u"flow-tester-timeline"_s)) && ok;
         } else {
             ok = false;
         }
