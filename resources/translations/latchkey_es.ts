@@ -1416,6 +1416,14 @@ com.example.app:/callback</translation>
         <source>Client secret</source>
         <translation>Secreto del cliente</translation>
     </message>
+    <message>
+        <source>&amp;Test in Flow Tester</source>
+        <translation>&amp;Probar en el probador de flujos</translation>
+    </message>
+    <message>
+        <source>Run this consumer&apos;s grant in the Flow Tester (Ctrl+T)</source>
+        <translation>Ejecutar la concesión de este consumidor en el probador de flujos (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::EntityEditDialog</name>
@@ -1595,6 +1603,670 @@ com.example.app:/callback</translation>
     <message>
         <source>Save the export as</source>
         <translation>Guardar la exportación como</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::FlowBrowser</name>
+    <message>
+        <source>Run an authorization-code test with the built-in browser: the provider&apos;s sign-in and consent pages appear here, each test in a private browser of its own.</source>
+        <translation>Ejecuta una prueba de código de autorización con el navegador integrado: las páginas de inicio de sesión y de consentimiento del proveedor aparecen aquí, cada prueba en un navegador privado propio.</translation>
+    </message>
+    <message>
+        <source>Caught: %1</source>
+        <translation>Capturado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::FlowTesterPage</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Browser</source>
+        <translation>&amp;Navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Resultado</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>The page %1 could not be loaded: the provider may be down or unreachable from this computer. Nothing was caught.</source>
+        <translation>No se pudo cargar la página %1: el proveedor puede estar caído o no ser accesible desde este equipo. No se capturó nada.</translation>
+    </message>
+    <message>
+        <source>Flow Tester</source>
+        <translation>Probador de flujos</translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation>Código de autorización</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Credenciales de cliente</translation>
+    </message>
+    <message>
+        <source>API key (Hawk)</source>
+        <translation>Clave de API (Hawk)</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>Esta cuenta</translation>
+    </message>
+    <message>
+        <source>Issuer URL (discovery)</source>
+        <translation>URL del emisor (descubrimiento)</translation>
+    </message>
+    <message>
+        <source>Explicit endpoints</source>
+        <translation>Endpoints explícitos</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>Mostrar el secreto</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (client_secret_basic)</source>
+        <translation>HTTP Basic (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>In the form (client_secret_post)</source>
+        <translation>En el formulario (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>None (public client)</source>
+        <translation>Ninguna (cliente público)</translation>
+    </message>
+    <message>
+        <source>Built-in browser</source>
+        <translation>Navegador integrado</translation>
+    </message>
+    <message>
+        <source>System browser (loopback redirect)</source>
+        <translation>Navegador del sistema (redirección de loopback)</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. assets:read</source>
+        <translation>separados por espacios, p. ej.: assets:read</translation>
+    </message>
+    <message>
+        <source>S256 (recommended)</source>
+        <translation>S256 (recomendado)</translation>
+    </message>
+    <message>
+        <source>plain (to test servers)</source>
+        <translation>plain (para probar servidores)</translation>
+    </message>
+    <message>
+        <source>Off (to test servers)</source>
+        <translation>Desactivado (para probar servidores)</translation>
+    </message>
+    <message>
+        <source>whoami, userinfo or any URL</source>
+        <translation>whoami, userinfo o cualquier URL</translation>
+    </message>
+    <message>
+        <source>&amp;Test:</source>
+        <translation>Pr&amp;ueba:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <source>C&amp;onsumer:</source>
+        <translation>C&amp;onsumidor:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>Clave de &amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Emisor:</translation>
+    </message>
+    <message>
+        <source>Authorize URL:</source>
+        <translation>URL de autorización:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>URL de token:</translation>
+    </message>
+    <message>
+        <source>Revocation URL:</source>
+        <translation>URL de revocación:</translation>
+    </message>
+    <message>
+        <source>Introspection URL:</source>
+        <translation>URL de introspección:</translation>
+    </message>
+    <message>
+        <source>JWKS URL:</source>
+        <translation>URL del JWKS:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client I&amp;D:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secreto del cliente:</translation>
+    </message>
+    <message>
+        <source>Client a&amp;uthentication:</source>
+        <translation>Au&amp;tenticación del cliente:</translation>
+    </message>
+    <message>
+        <source>Re&amp;direct URI:</source>
+        <translation>UR&amp;I de redirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Browser:</source>
+        <translation>Nave&amp;gador:</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>Al&amp;cances:</translation>
+    </message>
+    <message>
+        <source>P&amp;KCE:</source>
+        <translation>P&amp;KCE:</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra parameters:</source>
+        <translation>Parámetros &amp;adicionales:</translation>
+    </message>
+    <message>
+        <source>&amp;Call URL:</source>
+        <translation>URL de lla&amp;mada:</translation>
+    </message>
+    <message>
+        <source>&amp;Run Test</source>
+        <translation>E&amp;jecutar prueba</translation>
+    </message>
+    <message>
+        <source>Run the test (Ctrl+Return)</source>
+        <translation>Ejecutar la prueba (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the running test (Esc)</source>
+        <translation>Detener la prueba en curso (Esc)</translation>
+    </message>
+    <message>
+        <source>The token response appears here, its tokens masked.</source>
+        <translation>La respuesta de token aparece aquí, con los tokens enmascarados.</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal tokens</source>
+        <translation>Re&amp;velar tokens</translation>
+    </message>
+    <message>
+        <source>Copy Access Token</source>
+        <translation>Copiar access token</translation>
+    </message>
+    <message>
+        <source>Access token copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Access token copiado; el portapapeles se borrará en 30 segundos.</translation>
+    </message>
+    <message>
+        <source>Tokens that are JWTs are decoded here (header and claims), their signature checked against the provider&apos;s JWKS.</source>
+        <translation>Los tokens que son JWT se decodifican aquí (encabezado y claims), y su firma se verifica con el JWKS del proveedor.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ll URL</source>
+        <translation>Llama&amp;r a la URL</translation>
+    </message>
+    <message>
+        <source>GET the Call URL with the access token as a Bearer token</source>
+        <translation>Hacer un GET a la URL de llamada con el access token como token Bearer</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;novar</translation>
+    </message>
+    <message>
+        <source>I&amp;ntrospect</source>
+        <translation>&amp;Introspeccionar</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>Revo&amp;car</translation>
+    </message>
+    <message>
+        <source>The token Introspect and Revoke send</source>
+        <translation>El token que envían Introspeccionar y Revocar</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Refresh token</translation>
+    </message>
+    <message>
+        <source>What the calls with the token answered: whoami, introspection, revocation.</source>
+        <translation>Lo que respondieron las llamadas con el token: whoami, introspección, revocación.</translation>
+    </message>
+    <message>
+        <source>Pick an exchange to see its headers and bodies, secrets masked.</source>
+        <translation>Elige un intercambio para ver sus encabezados y cuerpos, con los secretos enmascarados.</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Copiar como &amp;curl</translation>
+    </message>
+    <message>
+        <source>curl command copied (secrets masked).</source>
+        <translation>Comando curl copiado (secretos enmascarados).</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All as curl</source>
+        <translation>Copiar &amp;todo como curl</translation>
+    </message>
+    <message>
+        <source>curl commands copied: %1 (secrets masked).</source>
+        <translation>Comandos curl copiados: %1 (secretos enmascarados).</translation>
+    </message>
+    <message>
+        <source>Every HTTP exchange of the test. Secrets are masked here and in what is copied.</source>
+        <translation>Todos los intercambios HTTP de la prueba. Los secretos se enmascaran aquí y en lo que se copia.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Alcances</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>&amp;Volver a ejecutar</translation>
+    </message>
+    <message>
+        <source>Load this test into the set-up panel and run it (no secret is kept in the history: it comes from the keychain or the field)</source>
+        <translation>Cargar esta prueba en el panel de configuración y ejecutarla (el historial no guarda ningún secreto: se toma del llavero o del campo)</translation>
+    </message>
+    <message>
+        <source>Past tests of this account, newest first. No secret or token is kept.</source>
+        <translation>Pruebas anteriores de esta cuenta, de la más reciente a la más antigua. No se guarda ningún secreto ni token.</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>&amp;Secreto de la API:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer (optional):</source>
+        <translation>&amp;Emisor (opcional):</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Buscando en el llavero…</translation>
+    </message>
+    <message>
+        <source>From the keychain.</source>
+        <translation>Obtenido del llavero.</translation>
+    </message>
+    <message>
+        <source>Not in the keychain: type it, or rotate the secret to get a new one.</source>
+        <translation>No está en el llavero: escríbelo o rota el secreto para obtener uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Pick an API key, or type its id.</source>
+        <translation>Elige una clave de API o escribe su id.</translation>
+    </message>
+    <message>
+        <source>Type the API secret: the keychain does not hold it.</source>
+        <translation>Escribe el secreto de la API: no está en el llavero.</translation>
+    </message>
+    <message>
+        <source>The Call URL must be an http or https URL.</source>
+        <translation>La URL de llamada debe ser una URL http o https.</translation>
+    </message>
+    <message>
+        <source>Add an account first, or test another provider by its issuer URL.</source>
+        <translation>Agrega una cuenta primero o prueba otro proveedor por la URL de su emisor.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an http or https URL, like https://id.example.com.</source>
+        <translation>El emisor debe ser una URL http o https, como https://id.example.com.</translation>
+    </message>
+    <message>
+        <source>The authorize URL must be an http or https URL.</source>
+        <translation>La URL de autorización debe ser una URL http o https.</translation>
+    </message>
+    <message>
+        <source>The token URL must be an http or https URL.</source>
+        <translation>La URL de token debe ser una URL http o https.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an http or https URL, or empty.</source>
+        <translation>El emisor debe ser una URL http o https, o quedar vacío.</translation>
+    </message>
+    <message>
+        <source>Type the client ID (pick a consumer to fill it).</source>
+        <translation>Escribe el Client ID (elige un consumidor para completarlo).</translation>
+    </message>
+    <message>
+        <source>Type the client secret, or choose None for a public client.</source>
+        <translation>Escribe el secreto del cliente o elige Ninguna para un cliente público.</translation>
+    </message>
+    <message>
+        <source>Type the redirect URI the provider sends the browser back to.</source>
+        <translation>Escribe la URI de redirección a la que el proveedor devuelve el navegador.</translation>
+    </message>
+    <message>
+        <source>Extra parameters go as name=value pairs joined by &amp;.</source>
+        <translation>Los parámetros adicionales van como pares nombre=valor unidos por &amp;.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Reading the provider&apos;s metadata (discovery)…</source>
+        <translation>Leyendo los metadatos del proveedor (descubrimiento)…</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s metadata could not be read.</source>
+        <translation>No se pudieron leer los metadatos del proveedor.</translation>
+    </message>
+    <message>
+        <source>The loopback listener could not start.</source>
+        <translation>No se pudo iniciar la escucha en loopback.</translation>
+    </message>
+    <message>
+        <source>The authorization request could not be made.</source>
+        <translation>No se pudo construir la solicitud de autorización.</translation>
+    </message>
+    <message>
+        <source>No redirect came back to %1.</source>
+        <translation>No volvió ninguna redirección a %1.</translation>
+    </message>
+    <message>
+        <source>Sign in and approve in your browser; Latchkey listens at %1 for the redirect.</source>
+        <translation>Inicia sesión y aprueba en el navegador; Latchkey espera la redirección en %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened for %1. Choose the built-in browser instead.</source>
+        <translation>No se pudo abrir un navegador para %1. Elige el navegador integrado en su lugar.</translation>
+    </message>
+    <message>
+        <source>Sign in and approve in the browser below. Latchkey catches the redirect to %1 without loading it.</source>
+        <translation>Inicia sesión y aprueba en el navegador de abajo. Latchkey captura la redirección a %1 sin cargarla.</translation>
+    </message>
+    <message>
+        <source>The redirect reached %1 carrying %2 in its %3.</source>
+        <translation>La redirección llegó a %1; parámetros %3: %2.</translation>
+    </message>
+    <message>
+        <source>Caught the redirect to %1 without loading it; it carried %2 in its %3.</source>
+        <translation>Se capturó la redirección a %1 sin cargarla; parámetros %3: %2.</translation>
+    </message>
+    <message>
+        <source>no parameters</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>fragment (response_mode=fragment)</source>
+        <translation>en el fragmento (response_mode=fragment)</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>en la query</translation>
+    </message>
+    <message>
+        <source>It holds a token instead of a code: the provider answered with the implicit grant, which this test did not ask for (OAuth 2.1 drops it).</source>
+        <translation>La redirección trae un token en lugar de un código: el proveedor respondió con la concesión implícita, que esta prueba no pidió (OAuth 2.1 la elimina).</translation>
+    </message>
+    <message>
+        <source>iss not checked (no issuer given)</source>
+        <translation>iss no verificado (no se indicó ningún emisor)</translation>
+    </message>
+    <message>
+        <source>state matches</source>
+        <translation>state coincide</translation>
+    </message>
+    <message>
+        <source>iss is the issuer</source>
+        <translation>iss es el emisor</translation>
+    </message>
+    <message>
+        <source>no iss (the provider does not send one)</source>
+        <translation>sin iss (el proveedor no lo envía)</translation>
+    </message>
+    <message>
+        <source>The provider shows “%1” at %2: sign in and approve in the browser below.</source>
+        <translation>El proveedor muestra “%1” en %2: inicia sesión y aprueba en el navegador de abajo.</translation>
+    </message>
+    <message>
+        <source>The provider shows an error page instead of redirecting back, so nothing was caught: “%1”</source>
+        <translation>El proveedor muestra una página de error en lugar de redirigir de vuelta, así que no se capturó nada: “%1”</translation>
+    </message>
+    <message>
+        <source>redirect_uri does not match a registered URI of this consumer (%1 is not among %2).</source>
+        <translation>redirect_uri no coincide con ninguna URI registrada de este consumidor (%1 no está entre %2).</translation>
+    </message>
+    <message>
+        <source>Exchanging the code for a token…</source>
+        <translation>Canjeando el código por un token…</translation>
+    </message>
+    <message>
+        <source>The code could not be exchanged for a token.</source>
+        <translation>No se pudo canjear el código por un token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued a %1 token%2.</source>
+        <translation>El endpoint de token emitió un token %1%2.</translation>
+    </message>
+    <message>
+        <source> and a refresh token</source>
+        <translation> y un refresh token</translation>
+    </message>
+    <message>
+        <source>Asking the token endpoint for a client credentials token…</source>
+        <translation>Solicitando al endpoint de token un token de credenciales de cliente…</translation>
+    </message>
+    <message>
+        <source>The token endpoint refused the client.</source>
+        <translation>El endpoint de token rechazó al cliente.</translation>
+    </message>
+    <message>
+        <source>Client credentials: the token endpoint issued a %1 token%2.</source>
+        <translation>Credenciales de cliente: el endpoint de token emitió un token %1%2.</translation>
+    </message>
+    <message>
+        <source> for “%1”</source>
+        <translation> para “%1”</translation>
+    </message>
+    <message>
+        <source>Sending a Hawk-signed GET %1…</source>
+        <translation>Enviando un GET %1 firmado con Hawk…</translation>
+    </message>
+    <message>
+        <source>The signed request got no answer.</source>
+        <translation>La solicitud firmada no obtuvo respuesta.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is %1 s ahead of this computer&apos;s; Latchkey signed again with the server&apos;s time.</source>
+        <translation>El reloj del servidor está %1 s adelantado respecto al de este equipo; Latchkey volvió a firmar con la hora del servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is %1 s behind this computer&apos;s; Latchkey signed again with the server&apos;s time.</source>
+        <translation>El reloj del servidor está %1 s atrasado respecto al de este equipo; Latchkey volvió a firmar con la hora del servidor.</translation>
+    </message>
+    <message>
+        <source>The API key works: the server accepted the Hawk-signed request (HTTP %1).</source>
+        <translation>La clave de API funciona: el servidor aceptó la solicitud firmada con Hawk (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the Hawk-signed request: %1</source>
+        <translation>El servidor rechazó la solicitud firmada con Hawk: %1</translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation>ID token</translation>
+    </message>
+    <message>
+        <source>checking the signature…</source>
+        <translation>verificando la firma…</translation>
+    </message>
+    <message>
+        <source>signature not checked: the provider names no JWKS</source>
+        <translation>firma no verificada: el proveedor no indica ningún JWKS</translation>
+    </message>
+    <message>
+        <source>signature verified with the provider&apos;s key %1 (%2)</source>
+        <translation>firma verificada con la clave %1 del proveedor (%2)</translation>
+    </message>
+    <message>
+        <source>signature NOT valid: %1</source>
+        <translation>firma NO válida: %1</translation>
+    </message>
+    <message>
+        <source>signature not checked: %1</source>
+        <translation>firma no verificada: %1</translation>
+    </message>
+    <message>
+        <source>%1 (JWT, %2): %3
+%4
+header: %5
+claims: %6</source>
+        <translation>%1 (JWT, %2): %3
+%4
+encabezado: %5
+claims: %6</translation>
+    </message>
+    <message>
+        <source>The access token names no expiry.</source>
+        <translation>El access token no indica vencimiento.</translation>
+    </message>
+    <message>
+        <source>Access token expires in %1 (at %2).</source>
+        <translation>El access token vence en %1 (a las %2).</translation>
+    </message>
+    <message>
+        <source>Access token expired %1 ago.</source>
+        <translation>El access token venció hace %1.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token…</source>
+        <translation>GET %1 con el access token…</translation>
+    </message>
+    <message>
+        <source>The call got no answer.</source>
+        <translation>La llamada no obtuvo respuesta.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token: HTTP %2.</source>
+        <translation>GET %1 con el access token: HTTP %2.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token was refused: %2</source>
+        <translation>Se rechazó el GET %1 con el access token: %2</translation>
+    </message>
+    <message>
+        <source>Refreshing the token…</source>
+        <translation>Renovando el token…</translation>
+    </message>
+    <message>
+        <source>The refresh was refused.</source>
+        <translation>Se rechazó la renovación.</translation>
+    </message>
+    <message>
+        <source>Refreshed: a new access token%1.</source>
+        <translation>Renovado: un nuevo access token%1.</translation>
+    </message>
+    <message>
+        <source> and a new refresh token</source>
+        <translation> y un nuevo refresh token</translation>
+    </message>
+    <message>
+        <source>Introspecting the %1…</source>
+        <translation>Introspeccionando el %1…</translation>
+    </message>
+    <message>
+        <source>The introspection was refused.</source>
+        <translation>Se rechazó la introspección.</translation>
+    </message>
+    <message>
+        <source>Introspection (RFC 7662)</source>
+        <translation>Introspección (RFC 7662)</translation>
+    </message>
+    <message>
+        <source>Introspection: the %1 is active.</source>
+        <translation>Introspección: el %1 está activo.</translation>
+    </message>
+    <message>
+        <source>Introspection: the %1 is not active (revoked, expired or unknown).</source>
+        <translation>Introspección: el %1 no está activo (revocado, vencido o desconocido).</translation>
+    </message>
+    <message>
+        <source>Revoking the %1…</source>
+        <translation>Revocando el %1…</translation>
+    </message>
+    <message>
+        <source>The revocation was refused.</source>
+        <translation>Se rechazó la revocación.</translation>
+    </message>
+    <message>
+        <source>Revocation (RFC 7009)</source>
+        <translation>Revocación (RFC 7009)</translation>
+    </message>
+    <message>
+        <source>The provider accepted the revocation.</source>
+        <translation>El proveedor aceptó la revocación.</translation>
+    </message>
+    <message>
+        <source>Revoked: the provider accepted the revocation of the %1. Introspect to see it inactive.</source>
+        <translation>Revocado: el proveedor aceptó la revocación del %1. Haz la introspección para verlo inactivo.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Pick a consumer or a provider, then Run Test (Ctrl+Return).</source>
+        <translation>Elige un consumidor o un proveedor y haz clic en Ejecutar prueba (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>The test was not added to the history: %1</source>
+        <translation>La prueba no se agregó al historial: %1</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2532,14 @@ com.example.app:/callback</translation>
             <numerusform>Se copiaron %n ids de clave de API.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Test Key</source>
+        <translation>&amp;Probar clave</translation>
+    </message>
+    <message>
+        <source>Send a Hawk-signed whoami with this key (Ctrl+T)</source>
+        <translation>Enviar con esta clave un whoami firmado con Hawk (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::MainWindow</name>
@@ -1906,14 +2586,6 @@ com.example.app:/callback</translation>
     <message>
         <source>Sections</source>
         <translation>Secciones</translation>
-    </message>
-    <message>
-        <source>The flow tester — the authorization-code flow in a built-in browser, client credentials and Hawk, with every exchange in view — comes in a later release.</source>
-        <translation>El probador de flujos — el flujo de código de autorización en un navegador integrado, credenciales de cliente y Hawk, con cada intercambio a la vista — llegará en una versión posterior.</translation>
-    </message>
-    <message>
-        <source>Flow Tester</source>
-        <translation>Probador de flujos</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
@@ -2310,6 +2982,45 @@ com.example.app:/callback</translation>
     <message>
         <source>Sign in to %1</source>
         <translation>Iniciar sesión en %1</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::TimelineModel</name>
+    <message>
+        <source>No response: %1</source>
+        <translation>Sin respuesta: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 en %2 ms</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
     </message>
 </context>
 <context>

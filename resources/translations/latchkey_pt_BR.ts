@@ -1416,6 +1416,14 @@ com.example.app:/callback</translation>
         <source>Client secret</source>
         <translation>Segredo do cliente</translation>
     </message>
+    <message>
+        <source>&amp;Test in Flow Tester</source>
+        <translation>Te&amp;star no testador de fluxo</translation>
+    </message>
+    <message>
+        <source>Run this consumer&apos;s grant in the Flow Tester (Ctrl+T)</source>
+        <translation>Executar a concessão deste consumidor no testador de fluxo (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::EntityEditDialog</name>
@@ -1595,6 +1603,670 @@ com.example.app:/callback</translation>
     <message>
         <source>Save the export as</source>
         <translation>Salvar a exportação como</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::FlowBrowser</name>
+    <message>
+        <source>Run an authorization-code test with the built-in browser: the provider&apos;s sign-in and consent pages appear here, each test in a private browser of its own.</source>
+        <translation>Execute um teste de código de autorização com o navegador integrado: as páginas de login e de consentimento do provedor aparecem aqui, cada teste em um navegador privado próprio.</translation>
+    </message>
+    <message>
+        <source>Caught: %1</source>
+        <translation>Capturado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::FlowTesterPage</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Browser</source>
+        <translation>&amp;Navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Resultado</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Linha do tempo</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Histórico</translation>
+    </message>
+    <message>
+        <source>The page %1 could not be loaded: the provider may be down or unreachable from this computer. Nothing was caught.</source>
+        <translation>Não foi possível carregar a página %1: o provedor pode estar fora do ar ou inacessível a partir deste computador. Nada foi capturado.</translation>
+    </message>
+    <message>
+        <source>Flow Tester</source>
+        <translation>Testador de fluxo</translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation>Código de autorização</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Credenciais do cliente</translation>
+    </message>
+    <message>
+        <source>API key (Hawk)</source>
+        <translation>Chave de API (Hawk)</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>Esta conta</translation>
+    </message>
+    <message>
+        <source>Issuer URL (discovery)</source>
+        <translation>URL do emissor (descoberta)</translation>
+    </message>
+    <message>
+        <source>Explicit endpoints</source>
+        <translation>Endpoints explícitos</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>Mostrar o segredo</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (client_secret_basic)</source>
+        <translation>HTTP Basic (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>In the form (client_secret_post)</source>
+        <translation>No formulário (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>None (public client)</source>
+        <translation>Nenhuma (cliente público)</translation>
+    </message>
+    <message>
+        <source>Built-in browser</source>
+        <translation>Navegador integrado</translation>
+    </message>
+    <message>
+        <source>System browser (loopback redirect)</source>
+        <translation>Navegador do sistema (redirecionamento de loopback)</translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. assets:read</source>
+        <translation>separados por espaço, ex.: assets:read</translation>
+    </message>
+    <message>
+        <source>S256 (recommended)</source>
+        <translation>S256 (recomendado)</translation>
+    </message>
+    <message>
+        <source>plain (to test servers)</source>
+        <translation>plain (para testar servidores)</translation>
+    </message>
+    <message>
+        <source>Off (to test servers)</source>
+        <translation>Desativado (para testar servidores)</translation>
+    </message>
+    <message>
+        <source>whoami, userinfo or any URL</source>
+        <translation>whoami, userinfo ou qualquer URL</translation>
+    </message>
+    <message>
+        <source>&amp;Test:</source>
+        <translation>&amp;Teste:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Provedor:</translation>
+    </message>
+    <message>
+        <source>C&amp;onsumer:</source>
+        <translation>C&amp;onsumidor:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>Chave de &amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Emissor:</translation>
+    </message>
+    <message>
+        <source>Authorize URL:</source>
+        <translation>URL de autorização:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>URL de token:</translation>
+    </message>
+    <message>
+        <source>Revocation URL:</source>
+        <translation>URL de revogação:</translation>
+    </message>
+    <message>
+        <source>Introspection URL:</source>
+        <translation>URL de introspecção:</translation>
+    </message>
+    <message>
+        <source>JWKS URL:</source>
+        <translation>URL do JWKS:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client I&amp;D:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Segredo do cliente:</translation>
+    </message>
+    <message>
+        <source>Client a&amp;uthentication:</source>
+        <translation>A&amp;utenticação do cliente:</translation>
+    </message>
+    <message>
+        <source>Re&amp;direct URI:</source>
+        <translation>UR&amp;I de redirecionamento:</translation>
+    </message>
+    <message>
+        <source>&amp;Browser:</source>
+        <translation>Nave&amp;gador:</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>Es&amp;copos:</translation>
+    </message>
+    <message>
+        <source>P&amp;KCE:</source>
+        <translation>P&amp;KCE:</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra parameters:</source>
+        <translation>Parâmetros &amp;adicionais:</translation>
+    </message>
+    <message>
+        <source>&amp;Call URL:</source>
+        <translation>URL de cha&amp;mada:</translation>
+    </message>
+    <message>
+        <source>&amp;Run Test</source>
+        <translation>E&amp;xecutar teste</translation>
+    </message>
+    <message>
+        <source>Run the test (Ctrl+Return)</source>
+        <translation>Executar o teste (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the running test (Esc)</source>
+        <translation>Interromper o teste em andamento (Esc)</translation>
+    </message>
+    <message>
+        <source>The token response appears here, its tokens masked.</source>
+        <translation>A resposta de token aparece aqui, com os tokens mascarados.</translation>
+    </message>
+    <message>
+        <source>Re&amp;veal tokens</source>
+        <translation>Re&amp;velar tokens</translation>
+    </message>
+    <message>
+        <source>Copy Access Token</source>
+        <translation>Copiar access token</translation>
+    </message>
+    <message>
+        <source>Access token copied; the clipboard is cleared in 30 seconds.</source>
+        <translation>Access token copiado; a área de transferência será limpa em 30 segundos.</translation>
+    </message>
+    <message>
+        <source>Tokens that are JWTs are decoded here (header and claims), their signature checked against the provider&apos;s JWKS.</source>
+        <translation>Os tokens que são JWTs são decodificados aqui (cabeçalho e claims), com a assinatura verificada no JWKS do provedor.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ll URL</source>
+        <translation>Chama&amp;r URL</translation>
+    </message>
+    <message>
+        <source>GET the Call URL with the access token as a Bearer token</source>
+        <translation>Fazer um GET na URL de chamada com o access token como token Bearer</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;novar</translation>
+    </message>
+    <message>
+        <source>I&amp;ntrospect</source>
+        <translation>&amp;Introspectar</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>Revo&amp;gar</translation>
+    </message>
+    <message>
+        <source>The token Introspect and Revoke send</source>
+        <translation>O token que Introspectar e Revogar enviam</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Refresh token</translation>
+    </message>
+    <message>
+        <source>What the calls with the token answered: whoami, introspection, revocation.</source>
+        <translation>O que as chamadas com o token responderam: whoami, introspecção, revogação.</translation>
+    </message>
+    <message>
+        <source>Pick an exchange to see its headers and bodies, secrets masked.</source>
+        <translation>Escolha uma troca para ver os cabeçalhos e corpos dela, com os segredos mascarados.</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Copiar como &amp;curl</translation>
+    </message>
+    <message>
+        <source>curl command copied (secrets masked).</source>
+        <translation>Comando curl copiado (segredos mascarados).</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All as curl</source>
+        <translation>Copiar &amp;tudo como curl</translation>
+    </message>
+    <message>
+        <source>curl commands copied: %1 (secrets masked).</source>
+        <translation>Comandos curl copiados: %1 (segredos mascarados).</translation>
+    </message>
+    <message>
+        <source>Every HTTP exchange of the test. Secrets are masked here and in what is copied.</source>
+        <translation>Todas as trocas HTTP do teste. Os segredos são mascarados aqui e no que for copiado.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Teste</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provedor</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Escopos</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>Executar no&amp;vamente</translation>
+    </message>
+    <message>
+        <source>Load this test into the set-up panel and run it (no secret is kept in the history: it comes from the keychain or the field)</source>
+        <translation>Carregar este teste no painel de configuração e executá-lo (nenhum segredo é guardado no histórico: ele vem do chaveiro ou do campo)</translation>
+    </message>
+    <message>
+        <source>Past tests of this account, newest first. No secret or token is kept.</source>
+        <translation>Testes anteriores desta conta, dos mais recentes aos mais antigos. Nenhum segredo ou token é guardado.</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>&amp;Segredo da API:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer (optional):</source>
+        <translation>&amp;Emissor (opcional):</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Procurando no chaveiro…</translation>
+    </message>
+    <message>
+        <source>From the keychain.</source>
+        <translation>Obtido do chaveiro.</translation>
+    </message>
+    <message>
+        <source>Not in the keychain: type it, or rotate the secret to get a new one.</source>
+        <translation>Não está no chaveiro: digite-o ou rotacione o segredo para obter um novo.</translation>
+    </message>
+    <message>
+        <source>Pick an API key, or type its id.</source>
+        <translation>Escolha uma chave de API ou digite o id dela.</translation>
+    </message>
+    <message>
+        <source>Type the API secret: the keychain does not hold it.</source>
+        <translation>Digite o segredo da API: ele não está no chaveiro.</translation>
+    </message>
+    <message>
+        <source>The Call URL must be an http or https URL.</source>
+        <translation>A URL de chamada deve ser uma URL http ou https.</translation>
+    </message>
+    <message>
+        <source>Add an account first, or test another provider by its issuer URL.</source>
+        <translation>Adicione uma conta primeiro ou teste outro provedor pela URL do emissor.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an http or https URL, like https://id.example.com.</source>
+        <translation>O emissor deve ser uma URL http ou https, como https://id.example.com.</translation>
+    </message>
+    <message>
+        <source>The authorize URL must be an http or https URL.</source>
+        <translation>A URL de autorização deve ser uma URL http ou https.</translation>
+    </message>
+    <message>
+        <source>The token URL must be an http or https URL.</source>
+        <translation>A URL de token deve ser uma URL http ou https.</translation>
+    </message>
+    <message>
+        <source>The issuer must be an http or https URL, or empty.</source>
+        <translation>O emissor deve ser uma URL http ou https, ou ficar vazio.</translation>
+    </message>
+    <message>
+        <source>Type the client ID (pick a consumer to fill it).</source>
+        <translation>Digite o Client ID (escolha um consumidor para preenchê-lo).</translation>
+    </message>
+    <message>
+        <source>Type the client secret, or choose None for a public client.</source>
+        <translation>Digite o segredo do cliente ou escolha Nenhuma para um cliente público.</translation>
+    </message>
+    <message>
+        <source>Type the redirect URI the provider sends the browser back to.</source>
+        <translation>Digite a URI de redirecionamento para a qual o provedor devolve o navegador.</translation>
+    </message>
+    <message>
+        <source>Extra parameters go as name=value pairs joined by &amp;.</source>
+        <translation>Os parâmetros adicionais vão como pares nome=valor unidos por &amp;.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Reading the provider&apos;s metadata (discovery)…</source>
+        <translation>Lendo os metadados do provedor (descoberta)…</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s metadata could not be read.</source>
+        <translation>Não foi possível ler os metadados do provedor.</translation>
+    </message>
+    <message>
+        <source>The loopback listener could not start.</source>
+        <translation>Não foi possível iniciar a escuta em loopback.</translation>
+    </message>
+    <message>
+        <source>The authorization request could not be made.</source>
+        <translation>Não foi possível montar a solicitação de autorização.</translation>
+    </message>
+    <message>
+        <source>No redirect came back to %1.</source>
+        <translation>Nenhum redirecionamento voltou para %1.</translation>
+    </message>
+    <message>
+        <source>Sign in and approve in your browser; Latchkey listens at %1 for the redirect.</source>
+        <translation>Faça login e aprove no navegador; o Latchkey aguarda o redirecionamento em %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened for %1. Choose the built-in browser instead.</source>
+        <translation>Não foi possível abrir um navegador para %1. Escolha o navegador integrado.</translation>
+    </message>
+    <message>
+        <source>Sign in and approve in the browser below. Latchkey catches the redirect to %1 without loading it.</source>
+        <translation>Faça login e aprove no navegador abaixo. O Latchkey captura o redirecionamento para %1 sem carregá-lo.</translation>
+    </message>
+    <message>
+        <source>The redirect reached %1 carrying %2 in its %3.</source>
+        <translation>O redirecionamento chegou a %1; parâmetros %3: %2.</translation>
+    </message>
+    <message>
+        <source>Caught the redirect to %1 without loading it; it carried %2 in its %3.</source>
+        <translation>Redirecionamento para %1 capturado sem carregá-lo; parâmetros %3: %2.</translation>
+    </message>
+    <message>
+        <source>no parameters</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>fragment (response_mode=fragment)</source>
+        <translation>no fragmento (response_mode=fragment)</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>na query</translation>
+    </message>
+    <message>
+        <source>It holds a token instead of a code: the provider answered with the implicit grant, which this test did not ask for (OAuth 2.1 drops it).</source>
+        <translation>O redirecionamento traz um token em vez de um código: o provedor respondeu com a concessão implícita, que este teste não pediu (o OAuth 2.1 a eliminou).</translation>
+    </message>
+    <message>
+        <source>iss not checked (no issuer given)</source>
+        <translation>iss não verificado (nenhum emissor informado)</translation>
+    </message>
+    <message>
+        <source>state matches</source>
+        <translation>state confere</translation>
+    </message>
+    <message>
+        <source>iss is the issuer</source>
+        <translation>iss é o emissor</translation>
+    </message>
+    <message>
+        <source>no iss (the provider does not send one)</source>
+        <translation>sem iss (o provedor não o envia)</translation>
+    </message>
+    <message>
+        <source>The provider shows “%1” at %2: sign in and approve in the browser below.</source>
+        <translation>O provedor mostra “%1” em %2: faça login e aprove no navegador abaixo.</translation>
+    </message>
+    <message>
+        <source>The provider shows an error page instead of redirecting back, so nothing was caught: “%1”</source>
+        <translation>O provedor mostra uma página de erro em vez de redirecionar de volta, então nada foi capturado: “%1”</translation>
+    </message>
+    <message>
+        <source>redirect_uri does not match a registered URI of this consumer (%1 is not among %2).</source>
+        <translation>redirect_uri não corresponde a nenhuma URI registrada deste consumidor (%1 não está entre %2).</translation>
+    </message>
+    <message>
+        <source>Exchanging the code for a token…</source>
+        <translation>Trocando o código por um token…</translation>
+    </message>
+    <message>
+        <source>The code could not be exchanged for a token.</source>
+        <translation>Não foi possível trocar o código por um token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued a %1 token%2.</source>
+        <translation>O endpoint de token emitiu um token %1%2.</translation>
+    </message>
+    <message>
+        <source> and a refresh token</source>
+        <translation> e um refresh token</translation>
+    </message>
+    <message>
+        <source>Asking the token endpoint for a client credentials token…</source>
+        <translation>Solicitando ao endpoint de token um token de credenciais do cliente…</translation>
+    </message>
+    <message>
+        <source>The token endpoint refused the client.</source>
+        <translation>O endpoint de token recusou o cliente.</translation>
+    </message>
+    <message>
+        <source>Client credentials: the token endpoint issued a %1 token%2.</source>
+        <translation>Credenciais do cliente: o endpoint de token emitiu um token %1%2.</translation>
+    </message>
+    <message>
+        <source> for “%1”</source>
+        <translation> para “%1”</translation>
+    </message>
+    <message>
+        <source>Sending a Hawk-signed GET %1…</source>
+        <translation>Enviando um GET %1 assinado com Hawk…</translation>
+    </message>
+    <message>
+        <source>The signed request got no answer.</source>
+        <translation>A solicitação assinada não teve resposta.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is %1 s ahead of this computer&apos;s; Latchkey signed again with the server&apos;s time.</source>
+        <translation>O relógio do servidor está %1 s adiantado em relação ao deste computador; o Latchkey assinou novamente com o horário do servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is %1 s behind this computer&apos;s; Latchkey signed again with the server&apos;s time.</source>
+        <translation>O relógio do servidor está %1 s atrasado em relação ao deste computador; o Latchkey assinou novamente com o horário do servidor.</translation>
+    </message>
+    <message>
+        <source>The API key works: the server accepted the Hawk-signed request (HTTP %1).</source>
+        <translation>A chave de API funciona: o servidor aceitou a solicitação assinada com Hawk (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the Hawk-signed request: %1</source>
+        <translation>O servidor recusou a solicitação assinada com Hawk: %1</translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation>ID token</translation>
+    </message>
+    <message>
+        <source>checking the signature…</source>
+        <translation>verificando a assinatura…</translation>
+    </message>
+    <message>
+        <source>signature not checked: the provider names no JWKS</source>
+        <translation>assinatura não verificada: o provedor não indica nenhum JWKS</translation>
+    </message>
+    <message>
+        <source>signature verified with the provider&apos;s key %1 (%2)</source>
+        <translation>assinatura verificada com a chave %1 do provedor (%2)</translation>
+    </message>
+    <message>
+        <source>signature NOT valid: %1</source>
+        <translation>assinatura INVÁLIDA: %1</translation>
+    </message>
+    <message>
+        <source>signature not checked: %1</source>
+        <translation>assinatura não verificada: %1</translation>
+    </message>
+    <message>
+        <source>%1 (JWT, %2): %3
+%4
+header: %5
+claims: %6</source>
+        <translation>%1 (JWT, %2): %3
+%4
+cabeçalho: %5
+claims: %6</translation>
+    </message>
+    <message>
+        <source>The access token names no expiry.</source>
+        <translation>O access token não indica expiração.</translation>
+    </message>
+    <message>
+        <source>Access token expires in %1 (at %2).</source>
+        <translation>O access token expira em %1 (às %2).</translation>
+    </message>
+    <message>
+        <source>Access token expired %1 ago.</source>
+        <translation>O access token expirou há %1.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token…</source>
+        <translation>GET %1 com o access token…</translation>
+    </message>
+    <message>
+        <source>The call got no answer.</source>
+        <translation>A chamada não teve resposta.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token: HTTP %2.</source>
+        <translation>GET %1 com o access token: HTTP %2.</translation>
+    </message>
+    <message>
+        <source>GET %1 with the access token was refused: %2</source>
+        <translation>O GET %1 com o access token foi recusado: %2</translation>
+    </message>
+    <message>
+        <source>Refreshing the token…</source>
+        <translation>Renovando o token…</translation>
+    </message>
+    <message>
+        <source>The refresh was refused.</source>
+        <translation>A renovação foi recusada.</translation>
+    </message>
+    <message>
+        <source>Refreshed: a new access token%1.</source>
+        <translation>Renovado: um novo access token%1.</translation>
+    </message>
+    <message>
+        <source> and a new refresh token</source>
+        <translation> e um novo refresh token</translation>
+    </message>
+    <message>
+        <source>Introspecting the %1…</source>
+        <translation>Introspectando o %1…</translation>
+    </message>
+    <message>
+        <source>The introspection was refused.</source>
+        <translation>A introspecção foi recusada.</translation>
+    </message>
+    <message>
+        <source>Introspection (RFC 7662)</source>
+        <translation>Introspecção (RFC 7662)</translation>
+    </message>
+    <message>
+        <source>Introspection: the %1 is active.</source>
+        <translation>Introspecção: o %1 está ativo.</translation>
+    </message>
+    <message>
+        <source>Introspection: the %1 is not active (revoked, expired or unknown).</source>
+        <translation>Introspecção: o %1 não está ativo (revogado, expirado ou desconhecido).</translation>
+    </message>
+    <message>
+        <source>Revoking the %1…</source>
+        <translation>Revogando o %1…</translation>
+    </message>
+    <message>
+        <source>The revocation was refused.</source>
+        <translation>A revogação foi recusada.</translation>
+    </message>
+    <message>
+        <source>Revocation (RFC 7009)</source>
+        <translation>Revogação (RFC 7009)</translation>
+    </message>
+    <message>
+        <source>The provider accepted the revocation.</source>
+        <translation>O provedor aceitou a revogação.</translation>
+    </message>
+    <message>
+        <source>Revoked: the provider accepted the revocation of the %1. Introspect to see it inactive.</source>
+        <translation>Revogado: o provedor aceitou a revogação do %1. Faça a introspecção para vê-lo inativo.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Pick a consumer or a provider, then Run Test (Ctrl+Return).</source>
+        <translation>Escolha um consumidor ou um provedor e clique em Executar teste (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>The test was not added to the history: %1</source>
+        <translation>O teste não foi adicionado ao histórico: %1</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2532,14 @@ com.example.app:/callback</translation>
             <numerusform>%n ids de chave de API copiados.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Test Key</source>
+        <translation>Te&amp;star chave</translation>
+    </message>
+    <message>
+        <source>Send a Hawk-signed whoami with this key (Ctrl+T)</source>
+        <translation>Enviar um whoami assinado com Hawk usando esta chave (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Ui::MainWindow</name>
@@ -1906,14 +2586,6 @@ com.example.app:/callback</translation>
     <message>
         <source>Sections</source>
         <translation>Seções</translation>
-    </message>
-    <message>
-        <source>The flow tester — the authorization-code flow in a built-in browser, client credentials and Hawk, with every exchange in view — comes in a later release.</source>
-        <translation>O testador de fluxo — o fluxo de código de autorização em um navegador integrado, credenciais do cliente e Hawk, com cada troca à vista — chega em uma versão futura.</translation>
-    </message>
-    <message>
-        <source>Flow Tester</source>
-        <translation>Testador de fluxo</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
@@ -2310,6 +2982,45 @@ com.example.app:/callback</translation>
     <message>
         <source>Sign in to %1</source>
         <translation>Entrar em %1</translation>
+    </message>
+</context>
+<context>
+    <name>Latchkey::Ui::TimelineModel</name>
+    <message>
+        <source>No response: %1</source>
+        <translation>Sem resposta: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 em %2 ms</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
     </message>
 </context>
 <context>
