@@ -405,33 +405,35 @@ Task<ProviderMetadata> OAuthClient::discover(const QUrl &issuer)
         return call;
     };
 
-    task->await(m_http.send(get(urls[0])), [this, task, read, get,
-                                            urls](Result<HttpExchange> first) {
-        if (!first)
-            return task->finish(first.error());
-        if (auto result = read(first.value()))
-            return task->finish(std::move(*result));
-        const int firstStatus = first.value().status;
-        qCDebug(lcOAuth) << "No RFC 8414 metadata at" << urls[0] << firstStatus
-                         << "; trying OpenID Connect discovery";
-        task->await(m_http.send(get(urls[1])), [this, task, read, urls,
-                                                firstStatus](Result<HttpExchange> second) {
-            if (!second)
-                return task->finish(second.error());
-            if (auto result = read(second.value()))
+    task->await(
+        m_http.send(get(urls[0])), [this, task, read, get, urls](Result<HttpExchange> first) {
+            if (!first)
+                return task->finish(first.error());
+            if (auto result = read(first.value()))
                 return task->finish(std::move(*result));
-            const int status = second.value().status;
-            Error error = makeError(status >= 500 ? Error::Kind::Server : Error::Kind::NotFound,
-                                    tr("No provider metadata at %1 (HTTP %2) nor at %3 (HTTP %4).")
-                                        .arg(urls[0].toString())
-                                        .arg(firstStatus)
-                                        .arg(urls[1].toString())
-                                        .arg(status),
-                                    tr("Check the issuer URL, or enter the endpoints yourself."));
-            error.httpStatus = status;
-            task->finish(std::move(error));
+            const int firstStatus = first.value().status;
+            qCDebug(lcOAuth) << "No RFC 8414 metadata at" << urls[0] << firstStatus
+                             << "; trying OpenID Connect discovery";
+            task->await(m_http.send(get(urls[1])), [task, read, urls,
+                                                    firstStatus](Result<HttpExchange> second) {
+                if (!second)
+                    return task->finish(second.error());
+                if (auto result = read(second.value()))
+                    return task->finish(std::move(*result));
+                const int status = second.value().status;
+                Error error = makeError(
+                    status >= 500 ? Error::Kind::Server : Error::Kind::NotFound,
+                    OAuthClient::tr("No provider metadata at %1 (HTTP %2) nor at %3 (HTTP %4).")
+                        .arg(urls[0].toString())
+                        .arg(firstStatus)
+                        .arg(urls[1].toString())
+                        .arg(status),
+                    OAuthClient::tr("Check the issuer URL, or enter the endpoints "
+                                    "yourself."));
+                error.httpStatus = status;
+                task->finish(std::move(error));
+            });
         });
-    });
     return task->future();
 }
 
