@@ -1,10 +1,18 @@
 #include <testserver.h>
 
+#include <protocol/hawk.h>
+#include <protocol/random.h>
+
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using Latchkey::Test::Reply;
@@ -22,6 +30,7 @@ private slots:
 
     void writesAreVisibleToAnotherConnectionAtOnce();
     void anotherProcessCanWriteWhileServing();
+    void killedMidWritesKeepsEveryAcknowledgedWriteAndNoHalfOne();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -86,6 +95,117 @@ void TestDurability::anotherProcessCanWriteWhileServing()
     for (const QJsonValue &user : users.json()[u"items"_s].toArray())
         found = found || user[u"email"_s].toString() == u"late@example.com"_s;
     QVERIFY(found);
+}
+
+// latchkey-server killed with SIGKILL while admin writes are in flight, then started again on
+// the same database: every key whose creation was answered 201 is there and works, and every
+// key there is whole (its row, its audit event and a secret that opens), none half-written.
+void TestDurability::killedMidWritesKeepsEveryAcknowledgedWriteAndNoHalfOne()
+{
+    m_server.reset();
+    QTemporaryDir dir;
+    Latchkey::Test::TestDatabase database;
+    QStringList arguments{u"--data-dir"_s, dir.path()};
+    if (!database.location().isEmpty())
+        arguments << u"--database"_s << database.location();
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString error;
+    const QJsonObject bootstrap = Latchkey::Test::bootstrapProcess(arguments, environment, &error);
+    QVERIFY2(!bootstrap.isEmpty(), qPrintable(error));
+    Latchkey::Test::ServerProcess server;
+    error = server.start(arguments, environment);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    QNetworkAccessManager network;
+    auto adminToken = [&]() -> QByteArray {
+        const QJsonObject automation = bootstrap[u"automation"_s].toObject();
+        const Reply reply = Latchkey::Test::sendRequest(
+            network, "POST", server.url().resolved(QUrl(u"/oauth/token"_s)),
+            "grant_type=client_credentials",
+            {{"Content-Type", "application/x-www-form-urlencoded"},
+             {"Authorization",
+              Latchkey::Test::basicAuthorization(automation[u"client_id"_s].toString(),
+                                                 automation[u"client_secret"_s].toString())}});
+        return "Bearer " + reply.json()[u"access_token"_s].toString().toLatin1();
+    };
+    QByteArray bearer = adminToken();
+    const Reply groups = Latchkey::Test::sendRequest(
+        network, "GET", server.url().resolved(QUrl(u"/api/admin/v1/permission-groups"_s)), {},
+        {{"Authorization", bearer}});
+    const QString groupId = groups.json()[u"items"_s].toArray().first()[u"id"_s].toString();
+    QVERIFY2(!groupId.isEmpty(), groups.describe().constData());
+
+    // Eight requests in flight at all times; the 40th answer kills the server.
+    QHash<QString, QString> acknowledged; // id -> secret
+    int sent = 0;
+    int inFlight = 0;
+    bool killed = false;
+    std::function<void()> sendOne = [&] {
+        QNetworkRequest request(server.url().resolved(QUrl(u"/api/admin/v1/keys"_s)));
+        request.setRawHeader("Authorization", bearer);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        const QByteArray body = QJsonDocument(QJsonObject{{u"name"_s, u"Crash %1"_s.arg(sent++)},
+                                                          {u"permission_group_id"_s, groupId}})
+                                    .toJson(QJsonDocument::Compact);
+        QNetworkReply *reply = network.post(request, body);
+        ++inFlight;
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            --inFlight;
+            reply->deleteLater();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201) {
+                const QJsonObject key = QJsonDocument::fromJson(reply->readAll()).object();
+                acknowledged.insert(key[u"id"_s].toString(), key[u"secret"_s].toString());
+            }
+            if (!killed && acknowledged.size() >= 40) {
+                killed = true;
+                server.kill();
+            }
+            if (!killed)
+                sendOne();
+        });
+    };
+    for (int i = 0; i < 8; ++i)
+        sendOne();
+    QTRY_VERIFY_WITH_TIMEOUT(killed && inFlight == 0, 120000);
+    QVERIFY2(sent > acknowledged.size(), "the kill came with writes in flight");
+
+    error = server.start(arguments, environment);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    bearer = adminToken();
+    auto get = [&](const QString &path) {
+        return Latchkey::Test::sendRequest(network, "GET", server.url().resolved(QUrl(path)), {},
+                                           {{"Authorization", bearer}});
+    };
+    QSet<QString> present;
+    for (const QJsonValue &key :
+         get(u"/api/admin/v1/keys?limit=1000"_s).json()[u"items"_s].toArray())
+        present.insert(key[u"id"_s].toString());
+    QSet<QString> audited;
+    const Reply audit = get(u"/api/admin/v1/audit?action=key.create&limit=1000"_s);
+    QVERIFY2(audit.status == 200, audit.describe().constData());
+    for (const QJsonValue &event : audit.json()[u"items"_s].toArray())
+        audited.insert(event[u"target_id"_s].toString());
+
+    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it)
+        QVERIFY2(present.contains(it.key()), qPrintable(u"lost: "_s + it.key()));
+    QVERIFY(present.size() <= sent);
+    QCOMPARE(audited, present);
+    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
+        Latchkey::Hawk::Request signing;
+        signing.method = "GET";
+        signing.resource = "/api/v2/whoami";
+        signing.host = server.url().host().toLatin1();
+        signing.port = quint16(server.url().port());
+        const QByteArray header = Latchkey::Hawk::sign(it.key().toUtf8(), it.value().toUtf8(),
+                                                       signing, QDateTime::currentSecsSinceEpoch(),
+                                                       Latchkey::Random::secret(64).toLatin1());
+        const Reply whoami = Latchkey::Test::sendRequest(
+            network, "GET", server.url().resolved(QUrl(u"/api/v2/whoami"_s)), {},
+            {{"Authorization", header}});
+        QVERIFY2(whoami.status == 200, whoami.describe().constData());
+    }
+    qInfo("%d keys sent, %lld acknowledged, %lld there after the kill", sent,
+          qint64(acknowledged.size()), qint64(present.size()));
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

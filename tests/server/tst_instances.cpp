@@ -179,12 +179,6 @@ private slots:
     void nginxSkipsAnInstanceThatIsDown();
 
 private:
-    struct Instance
-    {
-        std::unique_ptr<QProcess> process;
-        QUrl url;
-    };
-
     QProcessEnvironment environment() const;
     QStringList databaseArguments(const QString &dataDir) const;
     QString startInstance(int index);
@@ -208,7 +202,7 @@ private:
     QByteArray m_masterKey;
     quint16 m_publicPort = 0;
     QUrl m_publicUrl;
-    std::vector<Instance> m_instances;
+    std::vector<std::unique_ptr<Latchkey::Test::ServerProcess>> m_instances;
     Nginx m_nginx;
     QNetworkAccessManager m_network;
     QJsonObject m_bootstrap;
@@ -233,24 +227,10 @@ QStringList TestInstances::databaseArguments(const QString &dataDir) const
 
 QString TestInstances::startInstance(int index)
 {
-    Instance &instance = m_instances.at(size_t(index));
-    instance.process = std::make_unique<QProcess>();
-    instance.process->setProcessEnvironment(environment());
-    instance.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    instance.process->start(QStringLiteral(LATCHKEY_SERVER_BINARY),
-                            QStringList{u"serve"_s} +
-                                databaseArguments(m_dir.filePath(u"instance%1"_s.arg(index))) +
-                                QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--public-url"_s,
-                                            m_publicUrl.toString(), u"--ready-json"_s});
-    const QJsonObject ready =
-        QJsonDocument::fromJson(Latchkey::Test::readLine(*instance.process)).object();
-    instance.url = QUrl(ready[u"url"_s].toString());
-    if (instance.url.isValid() && instance.url.port() > 0)
-        return {};
-    return u"instance %1 did not start (its messages are above; running: %2, exit code %3)"_s
-        .arg(index)
-        .arg(instance.process->state() != QProcess::NotRunning)
-        .arg(instance.process->exitCode());
+    return m_instances.at(size_t(index))
+        ->start(databaseArguments(m_dir.filePath(u"instance%1"_s.arg(index))) +
+                    QStringList{u"--public-url"_s, m_publicUrl.toString()},
+                environment());
 }
 
 void TestInstances::initTestCase()
@@ -260,18 +240,13 @@ void TestInstances::initTestCase()
     m_publicPort = freePort();
     m_publicUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(m_publicPort));
 
-    QProcess bootstrap;
-    bootstrap.setProcessEnvironment(environment());
-    bootstrap.start(QStringLiteral(LATCHKEY_SERVER_BINARY),
-                    QStringList{u"bootstrap"_s} +
-                        databaseArguments(m_dir.filePath(u"instance0"_s)));
-    QVERIFY(bootstrap.waitForFinished(60000));
-    QVERIFY2(bootstrap.exitCode() == 0, bootstrap.readAllStandardError().constData());
-    m_bootstrap = QJsonDocument::fromJson(bootstrap.readAllStandardOutput()).object();
-    QVERIFY(!m_bootstrap.isEmpty());
+    QString error;
+    m_bootstrap = Latchkey::Test::bootstrapProcess(
+        databaseArguments(m_dir.filePath(u"instance0"_s)), environment(), &error);
+    QVERIFY2(!m_bootstrap.isEmpty(), qPrintable(error));
 
-    m_instances.resize(2);
-    for (int i = 0; i < int(m_instances.size()); ++i) {
+    for (int i = 0; i < 2; ++i) {
+        m_instances.push_back(std::make_unique<Latchkey::Test::ServerProcess>());
         const QString error = startInstance(i);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
@@ -290,14 +265,6 @@ void TestInstances::initTestCase()
 void TestInstances::cleanupTestCase()
 {
     m_nginx.stop();
-    for (Instance &instance : m_instances) {
-        if (!instance.process)
-            continue;
-        instance.process->terminate();
-        if (!instance.process->waitForFinished(10000))
-            instance.process->kill();
-        instance.process->waitForFinished();
-    }
     m_instances.clear();
     m_database.reset();
 }
@@ -312,7 +279,7 @@ Reply TestInstances::sendTo(const QUrl &base, const QByteArray &method, const QS
 Reply TestInstances::send(int instance, const QByteArray &method, const QString &path,
                           const QByteArray &body, const Headers &headers)
 {
-    return sendTo(m_instances.at(size_t(instance)).url, method, path, body, headers);
+    return sendTo(m_instances.at(size_t(instance))->url(), method, path, body, headers);
 }
 
 Reply TestInstances::tokenRequest(int instance, const QString &clientId, const QString &secret,
@@ -518,8 +485,8 @@ void TestInstances::signInSessionAndCodeWorkAcrossInstances()
                                 {u"state"_s, u"s-1"_s},
                                 {u"code_challenge"_s, Latchkey::Pkce::challengeS256(verifier)},
                                 {u"code_challenge_method"_s, u"S256"_s}};
-    const QUrl first = m_instances.at(0).url;
-    const QUrl second = m_instances.at(1).url;
+    const QUrl first = m_instances.at(0)->url();
+    const QUrl second = m_instances.at(1)->url();
 
     // The sign-in page comes from the first instance, the form goes to the second (the cookie
     // is per host, as a browser keeps it: the same for both), the consent to the first again.
@@ -591,8 +558,8 @@ void TestInstances::signInSessionAndCodeWorkAcrossInstances()
 void TestInstances::nginxBalancesTheInstances()
 {
     QList<quint16> upstreams;
-    for (const Instance &instance : m_instances)
-        upstreams.append(quint16(instance.url.port()));
+    for (const auto &instance : m_instances)
+        upstreams.append(quint16(instance->url().port()));
     const QString error = m_nginx.start(m_publicPort, upstreams);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
@@ -622,8 +589,8 @@ void TestInstances::nginxBalancesTheInstances()
     QTRY_COMPARE(m_nginx.upstreamsLogged(u"/oauth/token"_s).size(), 6);
     for (const QString &uri : {u"/healthz"_s, u"/oauth/token"_s, u"/api/v2/whoami"_s}) {
         const QStringList logged = m_nginx.upstreamsLogged(uri);
-        for (const Instance &instance : m_instances) {
-            const QString address = u"127.0.0.1:%1"_s.arg(instance.url.port());
+        for (const auto &instance : m_instances) {
+            const QString address = u"127.0.0.1:%1"_s.arg(instance->url().port());
             QVERIFY2(logged.contains(address), qPrintable(uri + u" never went to "_s + address +
                                                           u": "_s + logged.join(u", "_s)));
         }
@@ -636,9 +603,7 @@ void TestInstances::nginxSkipsAnInstanceThatIsDown()
 {
     if (!m_nginx.upstreamsLogged(u"/healthz"_s).size())
         QSKIP("needs nginx started by nginxBalancesTheInstances");
-    Instance &down = m_instances.at(1);
-    down.process->kill();
-    QVERIFY(down.process->waitForFinished(10000));
+    m_instances.at(1)->kill();
 
     for (int i = 0; i < 6; ++i) {
         Reply reply = sendTo(m_publicUrl, "GET", u"/healthz"_s);

@@ -39,6 +39,7 @@ private slots:
     void badPostgresUrlsAreRefusedClearly_data();
     void badPostgresUrlsAreRefusedClearly();
     void wrongPasswordIsReportedWithoutIt();
+    void passwordMayComeFromTheEnvironment();
     void redactsThePasswordOfAUrl();
     void foldsCaseAndAccents_data();
     void foldsCaseAndAccents();
@@ -237,6 +238,26 @@ void TestStorage::wrongPasswordIsReportedWithoutIt()
     QVERIFY2(stderrText.contains(u"Cannot open the database postgres://latchkey:***@127.0.0.1"_s),
              qPrintable(stderrText));
     QVERIFY2(!stderrText.contains(u"not-the-password-42"_s), qPrintable(stderrText));
+}
+
+// Ops keep the password out of the URL (and so out of `ps` and the unit file): libpq reads it
+// from PGPASSWORD or a .pgpass file.
+void TestStorage::passwordMayComeFromTheEnvironment()
+{
+    if (!TestDatabase::isPostgres())
+        QSKIP("needs the PostgreSQL test cluster");
+    QUrl url(m_database->location());
+    const QString password = url.password();
+    url.setPassword({});
+    QString error;
+    QVERIFY(!Database::open(url.toString(), &error));
+    QVERIFY2(error.contains(u"password"_s), qPrintable(error));
+
+    qputenv("PGPASSWORD", password.toUtf8());
+    auto db = Database::open(url.toString(), &error);
+    qunsetenv("PGPASSWORD");
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->isHealthy());
 }
 
 void TestStorage::redactsThePasswordOfAUrl()

@@ -259,6 +259,55 @@ QByteArray readLine(QProcess &process, int timeoutMs)
     return process.readLine().trimmed();
 }
 
+QString ServerProcess::start(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    stop();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessEnvironment(environment);
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(QStringLiteral(LATCHKEY_SERVER_BINARY),
+                     QStringList{u"serve"_s} + arguments +
+                         QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--ready-json"_s});
+    const QJsonObject ready = QJsonDocument::fromJson(readLine(*m_process)).object();
+    m_url = QUrl(ready[u"url"_s].toString());
+    if (m_url.isValid() && m_url.port() > 0)
+        return {};
+    return u"latchkey-server serve did not start (its messages are above; running: %1, exit "
+           "code %2)"_s.arg(m_process->state() != QProcess::NotRunning)
+               .arg(m_process->exitCode());
+}
+
+void ServerProcess::stop()
+{
+    if (!isRunning())
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(10000))
+        m_process->kill();
+    m_process->waitForFinished();
+}
+
+void ServerProcess::kill()
+{
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished();
+}
+
+QJsonObject bootstrapProcess(const QStringList &arguments, const QProcessEnvironment &environment,
+                             QString *error)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LATCHKEY_SERVER_BINARY), QStringList{u"bootstrap"_s} + arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        *error = u"bootstrap failed: "_s + QString::fromUtf8(process.readAllStandardError());
+        return {};
+    }
+    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+}
+
 QByteArray basicAuthorization(const QString &clientId, const QString &secret)
 {
     return "Basic " +

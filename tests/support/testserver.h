@@ -45,6 +45,36 @@ QByteArray readLine(QProcess &process, int timeoutMs = 60000);
 // "Basic base64(client_id:secret)", both percent-encoded first (RFC 6749 §2.3.1).
 QByteArray basicAuthorization(const QString &clientId, const QString &secret);
 
+// `latchkey-server serve` as a child process on 127.0.0.1, port 0, its stderr passed through.
+class ServerProcess final
+{
+    Q_DISABLE_COPY_MOVE(ServerProcess)
+
+public:
+    ServerProcess() = default;
+    ~ServerProcess() { stop(); }
+
+    // serve ARGUMENTS --listen 127.0.0.1:0 --ready-json; empty when it listens, else why not.
+    QString
+    start(const QStringList &arguments,
+          const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    // SIGTERM, then SIGKILL after 10 s.
+    void stop();
+    // SIGKILL at once, as a crash or the OOM killer would.
+    void kill();
+    QUrl url() const { return m_url; }
+    bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_url;
+};
+
+// `latchkey-server bootstrap ARGUMENTS`: what it printed once (tenant, admin, automation), or
+// an empty object and the reason in `error`.
+QJsonObject bootstrapProcess(const QStringList &arguments, const QProcessEnvironment &environment,
+                             QString *error);
+
 // The database a test's server runs on. SQLite in the data dir by default; when the environment
 // names a PostgreSQL test cluster (LATCHKEY_TEST_DATABASE=postgres://..., or
 // LATCHKEY_TEST_DATABASE_FILE=a file holding that URL, as the CTest fixture writes it), a fresh
