@@ -91,6 +91,7 @@ private Q_SLOTS:
     void apiKeyFromTheKeysRowShowsClockSkew();
     void historyRunsAgainWithoutSecrets();
     void oidcProviderWithJwtsAndFragmentResponse();
+    void switchingAccountsForgetsTheSetUp();
     void cleanupTestCase();
 
 private:
@@ -700,6 +701,21 @@ void tst_FlowTester::oidcProviderWithJwtsAndFragmentResponse()
                  u"in its fragment (response_mode=fragment). state matches; iss is the issuer."_s),
              qPrintable(page()->statusText()));
     oidc.stop();
+}
+
+void tst_FlowTester::switchingAccountsForgetsTheSetUp()
+{
+    setUpCodeFlow();
+    auto *secret = page()->findChild<QLineEdit *>(u"secretEdit"_s);
+    QCOMPARE(secret->text(), m_consumer[u"client_secret"_s].toString());
+    const QString sandbox = m_app->workspace().sandboxProfileId();
+    QVERIFY(m_app->waitLoaded([this, &sandbox] { m_app->workspace().activate(sandbox); }));
+    // The other account's consumer, client ID and secret are gone; its history is not shown.
+    QVERIFY(secret->text() != m_consumer[u"client_secret"_s].toString());
+    QVERIFY(page()->settings().clientId != m_consumer[u"client_id"_s].toString());
+    QCOMPARE(page()->outcome(), FlowTesterPage::Outcome::None);
+    QCOMPARE(page()->timeline()->rowCount(), 0);
+    QCOMPARE(page()->findChild<QTableWidget *>(u"historyTable"_s)->rowCount(), 0);
 }
 
 void tst_FlowTester::cleanupTestCase()

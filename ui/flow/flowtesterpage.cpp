@@ -175,6 +175,11 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     }
     connect(&workspace, &Workspace::profileActivated, this, [this] {
         cancel();
+        // Nothing of the last account's test carries over, its client and secret least of all.
+        ++m_secretRequest;
+        m_clientId->clear();
+        m_secret->clear();
+        m_secretNote->clear();
         m_token.reset();
         m_timeline->clear();
         m_tokenView->clear();
