@@ -359,11 +359,9 @@ Database::Transaction::Transaction(Database &database)
     if (m_database.m_transactionDepth++ != 0)
         return;
     // Nothing has happened yet: beginning again on a new connection is safe.
-    if (!m_database.m_db.transaction() &&
-        (!m_database.reconnectIfLost() || !m_database.m_db.transaction())) {
+    if (!m_database.begin() && (!m_database.reconnectIfLost() || !m_database.begin())) {
         --m_database.m_transactionDepth;
-        throw StorageError(
-            u"cannot begin a transaction: %1"_s.arg(m_database.m_db.lastError().text()));
+        throw StorageError(u"cannot begin a transaction: %1"_s.arg(m_database.m_beginError));
     }
 }
 
@@ -375,6 +373,27 @@ Database::Transaction::~Transaction()
         // A transaction is rolled back when something failed: perhaps the connection itself.
         m_database.reconnectIfLost();
     }
+}
+
+bool Database::begin()
+{
+    // A SELECT still positioned on a row holds a read snapshot that the transaction would
+    // inherit; on SQLite, writing on an old snapshot fails at once ("database is locked")
+    // when another process has written since.
+    releaseStatements();
+    if (m_dialect == Dialect::Postgres) {
+        if (m_db.transaction())
+            return true;
+        m_beginError = m_db.lastError().text();
+        return false;
+    }
+    // IMMEDIATE takes SQLite's write lock now, waiting up to the busy timeout for another
+    // process's transaction to end, instead of failing when a read turns into a write.
+    QSqlQuery begin(m_db);
+    if (begin.exec(u"BEGIN IMMEDIATE"_s))
+        return true;
+    m_beginError = begin.lastError().text();
+    return false;
 }
 
 void Database::releaseStatements()

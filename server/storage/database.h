@@ -75,6 +75,7 @@ private:
     // server went away (restarted, or the connection was killed). True when it reconnected.
     bool reconnectIfLost();
     void applySessionSettings();
+    bool begin();
     QSqlQuery &run(const QString &sql, const QVariantList &values);
     [[noreturn]] static void fail(const QSqlQuery &query, const QString &sql);
 
@@ -84,6 +85,7 @@ private:
     // pg_advisory_lock key held while migrating ("latchkey" in ASCII).
     static constexpr qint64 migrationLock = 0x6c617463686b6579;
     int m_transactionDepth = 0;
+    QString m_beginError;
 };
 
 // Column helpers: times are stored as milliseconds since the epoch, NULL when absent.

@@ -8,16 +8,21 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <unistd.h>
+
+#include <functional>
 
 #include <vector>
 
@@ -175,6 +180,7 @@ private slots:
     void hawkNonceReplayedToTheOtherInstanceIsRefused();
     void failedAuthenticationsAreCountedAcrossInstances();
     void signInSessionAndCodeWorkAcrossInstances();
+    void mixedTrafficOnBothInstancesLosesNothing();
     void nginxBalancesTheInstances();
     void nginxSkipsAnInstanceThatIsDown();
 
@@ -553,6 +559,138 @@ void TestInstances::signInSessionAndCodeWorkAcrossInstances()
     QCOMPARE(reply.json()[u"error"_s].toString(), u"invalid_grant"_s);
     reply = send(1, "GET", u"/api/v2/whoami"_s, {}, {{"Authorization", "Bearer " + accessToken}});
     QVERIFY2(reply.status == 401, reply.describe().constData());
+}
+
+// A bounded soak: a fixed number of mixed requests (client-credentials tokens, Hawk reads, Hawk
+// writes with payload hashes, admin writes), eight at a time, alternating between the two
+// instances. Every answer is a success, and every write answered is in the database once.
+void TestInstances::mixedTrafficOnBothInstancesLosesNothing()
+{
+    constexpr int total = 2000;
+    constexpr int concurrency = 8;
+    const QJsonObject consumer = createConsumer(u"Soak client"_s, u"client_credentials"_s);
+    const QString clientId = consumer[u"client_id"_s].toString();
+    const QString clientSecret = consumer[u"client_secret"_s].toString();
+    QList<QPair<QString, QString>> keys;
+    for (int i = 0; i < 4; ++i) {
+        const Reply key =
+            admin(i % 2, "POST", u"/api/admin/v1/keys"_s,
+                  {{u"name"_s, u"Soak signer %1"_s.arg(i)}, {u"permission_group_id"_s, m_groupId}});
+        QVERIFY2(key.status == 201, key.describe().constData());
+        keys.append({key.json()[u"id"_s].toString(), key.json()[u"secret"_s].toString()});
+    }
+
+    QMap<int, int> statuses;
+    QStringList failures;
+    QSet<QString> keysCreated;
+    int assetsCreated = 0;
+    int next = 0;
+    int inFlight = 0;
+    std::function<void()> sendNext = [&] {
+        if (next >= total)
+            return;
+        const int n = next++;
+        const QUrl base = m_instances.at(size_t(n % 2))->url();
+        const auto &[keyId, keySecret] = keys.at(n % keys.size());
+        QNetworkRequest request;
+        QByteArray method = "POST";
+        QByteArray body;
+        switch (n % 4) {
+        case 0:
+            request.setUrl(base.resolved(QUrl(u"/oauth/token"_s)));
+            request.setRawHeader("Authorization",
+                                 Latchkey::Test::basicAuthorization(clientId, clientSecret));
+            request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+            body = "grant_type=client_credentials";
+            break;
+        case 1:
+            method = "GET";
+            request.setUrl(base.resolved(QUrl(u"/api/v2/whoami"_s)));
+            request.setRawHeader("Authorization",
+                                 hawkHeader(keyId, keySecret, "GET", "/api/v2/whoami",
+                                            Latchkey::Random::secret(64).toLatin1()));
+            break;
+        case 2: {
+            body = QJsonDocument(QJsonObject{{u"name"_s, u"Soak asset %1"_s.arg(n)}})
+                       .toJson(QJsonDocument::Compact);
+            Latchkey::Hawk::Request signing;
+            signing.method = "POST";
+            signing.resource = "/api/v2/assets";
+            signing.host = m_publicUrl.host().toLatin1();
+            signing.port = quint16(m_publicUrl.port());
+            signing.hasPayload = true;
+            signing.contentType = "application/json";
+            signing.payload = body;
+            request.setUrl(base.resolved(QUrl(u"/api/v2/assets"_s)));
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("Authorization",
+                                 Latchkey::Hawk::sign(keyId.toUtf8(), keySecret.toUtf8(), signing,
+                                                      QDateTime::currentSecsSinceEpoch(),
+                                                      Latchkey::Random::secret(64).toLatin1()));
+            break;
+        }
+        default:
+            body = QJsonDocument(QJsonObject{{u"name"_s, u"Soak key %1"_s.arg(n)},
+                                             {u"permission_group_id"_s, m_groupId}})
+                       .toJson(QJsonDocument::Compact);
+            request.setUrl(base.resolved(QUrl(u"/api/admin/v1/keys"_s)));
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("Authorization", "Bearer " + m_adminToken.toLatin1());
+            break;
+        }
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        ++inFlight;
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, n] {
+            --inFlight;
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray answer = reply->readAll();
+            ++statuses[status];
+            if (status != 200 && status != 201)
+                failures.append(
+                    u"#%1: %2 %3"_s.arg(n).arg(status).arg(QString::fromUtf8(answer.left(200))));
+            if (status == 201 && n % 4 == 2)
+                ++assetsCreated;
+            if (status == 201 && n % 4 == 3)
+                keysCreated.insert(QJsonDocument::fromJson(answer)[u"id"_s].toString());
+            sendNext();
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < concurrency; ++i)
+        sendNext();
+    QTRY_VERIFY_WITH_TIMEOUT(next == total && inFlight == 0, 240000);
+    qInfo("%d requests in %lld ms over two instances: %s", total, timer.elapsed(), qPrintable([&] {
+              QStringList counts;
+              for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+                  counts.append(u"%1 x%2"_s.arg(it.key()).arg(it.value()));
+              return counts.join(u", "_s);
+          }()));
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(u"\n"_s)));
+    QCOMPARE(assetsCreated, total / 4);
+    QCOMPARE(keysCreated.size(), total / 4);
+
+    // Counted in the database itself: each acknowledged write once, nothing else.
+    auto db = m_database->connect(m_dir.filePath(u"instance0"_s));
+    QSqlQuery &assets = db->exec(u"SELECT COUNT(*) FROM assets WHERE name LIKE 'Soak asset %'"_s);
+    QVERIFY(assets.next());
+    QCOMPARE(assets.value(0).toInt(), total / 4);
+    QSet<QString> stored;
+    QSqlQuery &rows = db->exec(u"SELECT id FROM api_keys WHERE name LIKE 'Soak key %'"_s);
+    while (rows.next())
+        stored.insert(rows.value(0).toString());
+    QCOMPARE(stored, keysCreated);
+    QSqlQuery &audited = db->exec(u"SELECT COUNT(*) FROM audit_events WHERE action = 'key.create' "
+                                  "AND details LIKE '%Soak key %'"_s);
+    QVERIFY(audited.next());
+    QCOMPARE(audited.value(0).toInt(), total / 4);
+    QSqlQuery &tokens = db->exec(
+        u"SELECT COUNT(*) FROM tokens t JOIN consumers c ON c.id = t.consumer_id WHERE c.client_id "
+        "= ?"_s,
+        {clientId});
+    QVERIFY(tokens.next());
+    QCOMPARE(tokens.value(0).toInt(), total / 4);
 }
 
 void TestInstances::nginxBalancesTheInstances()
