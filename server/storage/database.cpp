@@ -317,6 +317,10 @@ void Database::migrate()
         if (migration.version <= current)
             continue;
         Transaction transaction(*this);
+        // Another process may have applied it while this one waited for the write lock
+        // (SQLite: BEGIN IMMEDIATE; PostgreSQL holds the advisory lock already).
+        if (schemaVersion() >= migration.version)
+            continue;
         for (QString statement : migration.statements) {
             statement.replace(u"{{autoincrement}}"_s, m_dialect == Dialect::Sqlite
                                                           ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s

@@ -65,17 +65,16 @@ void TestStorage::migratesToTheLatestVersionOnce()
 }
 
 // Several instances started at once on one new database: one applies each migration, the others
-// wait for it and find nothing left to do (PostgreSQL serialises them with an advisory lock).
+// wait for it and find nothing left to do (PostgreSQL serialises them with an advisory lock,
+// SQLite with its write lock).
 void TestStorage::instancesStartingTogetherMigrateOnce()
 {
-    if (!TestDatabase::isPostgres())
-        QSKIP("several instances share PostgreSQL; on SQLite one server owns its data dir");
     QList<QProcess *> processes;
     for (int i = 0; i < 3; ++i) {
         auto *process = new QProcess(this);
         process->start(QStringLiteral(LATCHKEY_SERVER_BINARY),
                        {u"migrate"_s, u"--data-dir"_s, m_dir->filePath(u"instance%1"_s.arg(i)),
-                        u"--database"_s, m_database->location()});
+                        u"--database"_s, m_database->locationFor(m_dir->path())});
         processes.append(process);
     }
     for (QProcess *process : std::as_const(processes)) {
