@@ -62,8 +62,10 @@ std::unique_ptr<AccountServer> AccountServer::open(const ServerOptions &options,
     auto context = openContext(options, error);
     if (!context)
         return nullptr;
-    return std::unique_ptr<AccountServer>(
+    std::unique_ptr<AccountServer> server(
         new AccountServer(std::move(context), !options.publicUrl.isEmpty()));
+    server->m_trustedProxies = options.trustedProxies;
+    return server;
 }
 
 AccountServer::AccountServer(std::unique_ptr<ServerContext> context, bool explicitPublicUrl)
@@ -118,8 +120,37 @@ void AccountServer::setTls(const QSslCertificate &certificate, const QSslKey &ke
     m_tlsKey = key;
 }
 
+void AccountServer::useForwardedAddress(HttpRequest &request) const
+{
+    auto trusted = [this](QHostAddress address) {
+        bool mapped = false;
+        const quint32 ipv4 = address.toIPv4Address(&mapped);
+        if (mapped)
+            address = QHostAddress(ipv4);
+        for (const auto &subnet : m_trustedProxies) {
+            if (address.isInSubnet(subnet))
+                return true;
+        }
+        return false;
+    };
+    if (m_trustedProxies.isEmpty() || !trusted(request.remoteAddress))
+        return;
+    // Each proxy appends the address it got the request from: the client is the rightmost
+    // address that is not a trusted proxy. What lies left of it was written by the client.
+    const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            return;
+        request.remoteAddress = hop;
+        if (!trusted(hop))
+            return;
+    }
+}
+
 HttpResponse AccountServer::handle(HttpRequest &request)
 {
+    useForwardedAddress(request);
     // Whatever happens, no statement stays active past the request (see releaseStatements).
     const auto release = qScopeGuard([this] { m_context->database().releaseStatements(); });
     try {

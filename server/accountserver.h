@@ -27,6 +27,8 @@ struct ServerOptions
     QString dataDir;
     QString database; // empty: <dataDir>/latchkey.db
     QUrl publicUrl;   // empty: the bound URL
+    // Reverse proxies (address, prefix length) whose X-Forwarded-For names the client.
+    QList<QPair<QHostAddress, int>> trustedProxies;
     ServerContext::Clock clock;
 };
 
@@ -55,7 +57,11 @@ public:
 private:
     AccountServer(std::unique_ptr<ServerContext> context, bool explicitPublicUrl);
 
+    // Behind trusted proxies: the client's address from X-Forwarded-For.
+    void useForwardedAddress(HttpRequest &request) const;
+
     std::unique_ptr<ServerContext> m_context;
+    QList<QPair<QHostAddress, int>> m_trustedProxies;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<TokenEndpoint> m_tokens;

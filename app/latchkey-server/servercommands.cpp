@@ -149,6 +149,10 @@ int serve(const QStringList &arguments)
           u"127.0.0.1:8765"_s},
          {u"public-url"_s,
           u"The URL clients use (behind a proxy); Hawk MACs and the issuer use it."_s, u"URL"_s},
+         {u"trusted-proxy"_s,
+          u"Address or subnet of a reverse proxy whose X-Forwarded-For names the client "
+          "(rate limits and the audit log use it); repeatable."_s,
+          u"ADDRESS[/BITS]"_s},
          {u"tls-cert"_s, u"PEM certificate, to serve HTTPS."_s, u"FILE"_s},
          {u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s},
          {u"ready-json"_s, u"Print {\"url\", \"pid\"} as one JSON line once "
@@ -189,6 +193,17 @@ int serve(const QStringList &arguments)
                      "https://keys.example.com.\n"_s;
             return exitUsage;
         }
+    }
+    for (const QString &proxy : parser.values(u"trusted-proxy"_s)) {
+        const QString subnet =
+            proxy.contains(u'/') ? proxy : proxy + (proxy.contains(u':') ? u"/128"_s : u"/32"_s);
+        const auto parsed = QHostAddress::parseSubnet(subnet);
+        if (parsed.first.isNull()) {
+            err() << u"--trusted-proxy must be an IP address or subnet such as 127.0.0.1 or "
+                     "10.0.0.0/8; got %1.\n"_s.arg(proxy);
+            return exitUsage;
+        }
+        options.trustedProxies.append(parsed);
     }
     if (parser.isSet(u"tls-cert"_s) != parser.isSet(u"tls-key"_s)) {
         err() << u"Give --tls-cert and --tls-key together.\n"_s;

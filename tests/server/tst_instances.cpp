@@ -179,6 +179,7 @@ private slots:
     void disabledConsumerAndKeyFailOnEveryInstanceAtOnce();
     void hawkNonceReplayedToTheOtherInstanceIsRefused();
     void failedAuthenticationsAreCountedAcrossInstances();
+    void clientsBehindTheProxyAreCountedApart();
     void signInSessionAndCodeWorkAcrossInstances();
     void mixedTrafficOnBothInstancesLosesNothing();
     void nginxBalancesTheInstances();
@@ -235,7 +236,8 @@ QString TestInstances::startInstance(int index)
 {
     return m_instances.at(size_t(index))
         ->start(databaseArguments(m_dir.filePath(u"instance%1"_s.arg(index))) +
-                    QStringList{u"--public-url"_s, m_publicUrl.toString()},
+                    QStringList{u"--public-url"_s, m_publicUrl.toString(), u"--trusted-proxy"_s,
+                                u"127.0.0.1"_s},
                 environment());
 }
 
@@ -476,6 +478,48 @@ void TestInstances::failedAuthenticationsAreCountedAcrossInstances()
         QCOMPARE(reply.json()[u"error"_s].toString(), u"slow_down"_s);
         QVERIFY(reply.header("Retry-After").toInt() > 0);
     }
+}
+
+// The instances trust 127.0.0.1 as their proxy: the client is the address X-Forwarded-For
+// names, so one client's failures do not lock out another behind the same proxy, and the audit
+// log records the client.
+void TestInstances::clientsBehindTheProxyAreCountedApart()
+{
+    const QJsonObject consumer = createConsumer(u"Shared by two sites"_s, u"client_credentials"_s);
+    const QString clientId = consumer[u"client_id"_s].toString();
+    const QString secret = consumer[u"client_secret"_s].toString();
+    auto request = [&](int instance, const QString &password, const QByteArray &forwardedFor) {
+        return send(instance, "POST", u"/oauth/token"_s, "grant_type=client_credentials",
+                    {{"Content-Type", "application/x-www-form-urlencoded"},
+                     {"Authorization", Latchkey::Test::basicAuthorization(clientId, password)},
+                     {"X-Forwarded-For", forwardedFor}});
+    };
+    for (int i = 0; i < 10; ++i) {
+        // What the client wrote itself (left) is not believed; the proxy's last hop is.
+        const Reply reply =
+            request(i % 2, secret.chopped(2) + u"xx"_s, "198.51.100.1, 203.0.113.7");
+        QVERIFY2(reply.status == 401, reply.describe().constData());
+    }
+    Reply reply = request(1, secret, "203.0.113.7");
+    QVERIFY2(reply.status == 429, reply.describe().constData());
+    reply = request(0, secret, "198.51.100.1, 203.0.113.8");
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    reply = request(1, secret, "198.51.100.1");
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+
+    const Reply created = send(1, "POST", u"/api/admin/v1/keys"_s,
+                               QJsonDocument(QJsonObject{{u"name"_s, u"Forwarded"_s},
+                                                         {u"permission_group_id"_s, m_groupId}})
+                                   .toJson(QJsonDocument::Compact),
+                               {{"Authorization", "Bearer " + m_adminToken.toLatin1()},
+                                {"Content-Type", "application/json"},
+                                {"X-Forwarded-For", "192.0.2.44"}});
+    QVERIFY2(created.status == 201, created.describe().constData());
+    const Reply audit =
+        admin(0, "GET", u"/api/admin/v1/audit?target_id="_s + created.json()[u"id"_s].toString());
+    const QJsonArray events = audit.json()[u"items"_s].toArray();
+    QVERIFY2(!events.isEmpty(), audit.describe().constData());
+    QCOMPARE(events.first()[u"remote_address"_s].toString(), u"192.0.2.44"_s);
 }
 
 void TestInstances::signInSessionAndCodeWorkAcrossInstances()

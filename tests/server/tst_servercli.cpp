@@ -523,6 +523,15 @@ void TestServerCli::serveRefusesBadOptions_data()
         << QStringList{u"--data-dir"_s,  u"{data}"_s,       u"--listen"_s,
                        u"127.0.0.1:0"_s, u"--public-url"_s, u"ftp://keys.example.com"_s}
         << u"--public-url must be an http or https URL"_s;
+    QTest::newRow("trusted proxy not an address")
+        << QStringList{u"--data-dir"_s,  u"{data}"_s,          u"--listen"_s,
+                       u"127.0.0.1:0"_s, u"--trusted-proxy"_s, u"proxy.internal"_s}
+        << u"--trusted-proxy must be an IP address or subnet such as 127.0.0.1 or 10.0.0.0/8; "
+           "got proxy.internal."_s;
+    QTest::newRow("trusted proxy bad prefix")
+        << QStringList{u"--data-dir"_s,  u"{data}"_s,          u"--listen"_s,
+                       u"127.0.0.1:0"_s, u"--trusted-proxy"_s, u"10.0.0.0/33"_s}
+        << u"--trusted-proxy must be an IP address or subnet"_s;
     QTest::newRow("tls cert without key")
         << QStringList{u"--data-dir"_s,  u"{data}"_s,     u"--listen"_s,
                        u"127.0.0.1:0"_s, u"--tls-cert"_s, u"cert.pem"_s}
