@@ -11,9 +11,18 @@ QString FailureLimiter::digest(const QString &key)
     return QString::fromLatin1(Base64Url::encode(Crypto::sha256(key.toUtf8())));
 }
 
+QString FailureLimiter::digestOf(const QString &key)
+{
+    if (key != m_lastKey || m_lastDigest.isEmpty()) {
+        m_lastKey = key;
+        m_lastDigest = digest(key);
+    }
+    return m_lastDigest;
+}
+
 int FailureLimiter::retryAfter(const QString &key, const QDateTime &now)
 {
-    const QString keyDigest = digest(key);
+    const QString keyDigest = digestOf(key);
     const QList<QDateTime> recent =
         m_store.recent(m_name, keyDigest, now.addSecs(-m_window), m_limit);
     if (recent.isEmpty()) {
@@ -29,7 +38,7 @@ int FailureLimiter::retryAfter(const QString &key, const QDateTime &now)
 
 void FailureLimiter::recordFailure(const QString &key, const QDateTime &now)
 {
-    const QString keyDigest = digest(key);
+    const QString keyDigest = digestOf(key);
     m_store.record(m_name, keyDigest, now);
     remember(keyDigest);
     if (++m_recordsSincePrune >= 1000) {
@@ -47,7 +56,7 @@ void FailureLimiter::remember(const QString &keyDigest)
 
 void FailureLimiter::reset(const QString &key)
 {
-    const QString keyDigest = digest(key);
+    const QString keyDigest = digestOf(key);
     if (m_failing.remove(keyDigest))
         m_store.clear(m_name, keyDigest);
 }
