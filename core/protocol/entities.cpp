@@ -244,23 +244,21 @@ void writeTime(JsonWriter &writer, const QDateTime &time)
         writer.value(toRfc3339(time));
         return;
     }
-    char16_t text[20];
-    const auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
-            text[at + i] = char16_t(u'0' + value % 10);
+    struct Field
+    {
+        int at;
+        int value;
+        int digits;
     };
-    put(0, date.year(), 4);
-    text[4] = u'-';
-    put(5, date.month(), 2);
-    text[7] = u'-';
-    put(8, date.day(), 2);
-    text[10] = u'T';
-    put(11, clock.hour(), 2);
-    text[13] = u':';
-    put(14, clock.minute(), 2);
-    text[16] = u':';
-    put(17, clock.second(), 2);
-    text[19] = u'Z';
+    const Field fields[] = {{0, date.year(), 4},     {5, date.month(), 2},
+                            {8, date.day(), 2},      {11, clock.hour(), 2},
+                            {14, clock.minute(), 2}, {17, clock.second(), 2}};
+    char16_t text[] = u"0000-00-00T00:00:00Z";
+    for (const Field &field : fields) {
+        int value = field.value;
+        for (int i = field.digits - 1; i >= 0; --i, value /= 10)
+            text[field.at + i] = char16_t(u'0' + value % 10);
+    }
     writer.value(QStringView(text, 20));
 }
 
