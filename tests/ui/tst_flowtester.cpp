@@ -85,6 +85,7 @@ private Q_SLOTS:
     void tamperedStateIsRefused();
     void wrongClientSecret();
     void providerDown();
+    void explicitEndpointsWithoutAnIssuer();
     void badSetUpIsRefusedBeforeAnythingIsSent();
     void systemBrowserWithLoopbackRedirect();
     void clientCredentialsFromTheConsumersRow();
@@ -433,6 +434,36 @@ void tst_FlowTester::providerDown()
     QCOMPARE(page()->outcome(), FlowTesterPage::Outcome::Failure);
     QVERIFY2(page()->statusText().startsWith(u"The provider's metadata could not be read."_s),
              qPrintable(page()->statusText()));
+}
+
+void tst_FlowTester::explicitEndpointsWithoutAnIssuer()
+{
+    // No discovery: the endpoints as typed. Without an issuer, iss cannot be checked, and the
+    // tester says so rather than pass it as checked.
+    const QString origin = m_remote->url().toString();
+    setUpCodeFlow();
+    FlowSettings settings = page()->settings();
+    settings.source = FlowSettings::ProviderSource::Endpoints;
+    settings.issuer.clear();
+    settings.authorizeUrl = origin + u"/oauth/authorize"_s;
+    settings.tokenUrl = origin + u"/oauth/token"_s;
+    settings.introspectionUrl = origin + u"/oauth/introspect"_s;
+    page()->setSettings(settings);
+    const int exchanges = page()->timeline()->rowCount();
+    page()->run();
+    signIn(browserView(), newUser());
+    consent(browserView(), u"approve"_s);
+    QVERIFY(waitFinished());
+    QVERIFY2(page()->outcome() == FlowTesterPage::Outcome::Success,
+             qPrintable(page()->statusText()));
+    QVERIFY2(page()->statusText().contains(u"state matches; iss not checked (no issuer given)."_s),
+             qPrintable(page()->statusText()));
+    // No discovery request went out.
+    for (int row = exchanges; row < page()->timeline()->rowCount(); ++row)
+        QVERIFY(!page()->timeline()->at(row).url.path().startsWith(u"/.well-known/"_s));
+    page()->introspectToken();
+    QVERIFY(waitFinished());
+    QCOMPARE(page()->statusText(), u"Introspection: the access token is active."_s);
 }
 
 void tst_FlowTester::badSetUpIsRefusedBeforeAnythingIsSent()
