@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Test {
@@ -122,9 +124,11 @@ QString TestDatabase::clusterUrl()
         const QString direct = qEnvironmentVariable("LATCHKEY_TEST_DATABASE");
         if (!direct.isEmpty())
             return direct;
-        const QString path = qEnvironmentVariable("LATCHKEY_TEST_DATABASE_FILE");
+        QString path = qEnvironmentVariable("LATCHKEY_TEST_DATABASE_FILE");
         if (path.isEmpty())
             return QString();
+        // CTest's fixture keeps one cluster per ctest process, the parent of every test.
+        path.replace(u"%PPID%"_s, QString::number(::getppid()));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             qFatal("LATCHKEY_TEST_DATABASE_FILE=%s cannot be read (%s): is the PostgreSQL test "

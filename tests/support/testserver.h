@@ -77,7 +77,8 @@ QJsonObject bootstrapProcess(const QStringList &arguments, const QProcessEnviron
 
 // The database a test's server runs on. SQLite in the data dir by default; when the environment
 // names a PostgreSQL test cluster (LATCHKEY_TEST_DATABASE=postgres://..., or
-// LATCHKEY_TEST_DATABASE_FILE=a file holding that URL, as the CTest fixture writes it), a fresh
+// LATCHKEY_TEST_DATABASE_FILE=a file holding that URL, as the CTest fixture writes it, where
+// %PPID% stands for the parent process's id), a fresh
 // database of its own in that cluster, dropped again by the destructor.
 class TestDatabase final
 {
