@@ -86,6 +86,7 @@ private Q_SLOTS:
     void wrongClientSecret();
     void providerDown();
     void explicitEndpointsWithoutAnIssuer();
+    void authorizePageDown();
     void badSetUpIsRefusedBeforeAnythingIsSent();
     void systemBrowserWithLoopbackRedirect();
     void clientCredentialsFromTheConsumersRow();
@@ -464,6 +465,24 @@ void tst_FlowTester::explicitEndpointsWithoutAnIssuer()
     page()->introspectToken();
     QVERIFY(waitFinished());
     QCOMPARE(page()->statusText(), u"Introspection: the access token is active."_s);
+}
+
+void tst_FlowTester::authorizePageDown()
+{
+    // The authorize endpoint does not answer: the browser has nothing to show, and says so.
+    setUpCodeFlow();
+    FlowSettings settings = page()->settings();
+    settings.source = FlowSettings::ProviderSource::Endpoints;
+    settings.authorizeUrl = u"http://127.0.0.1:1/authorize"_s;
+    settings.tokenUrl = m_remote->url().toString() + u"/oauth/token"_s;
+    page()->setSettings(settings);
+    page()->run();
+    QVERIFY(waitFinished());
+    QCOMPARE(page()->outcome(), FlowTesterPage::Outcome::Failure);
+    QCOMPARE(page()->statusText(),
+             u"The page http://127.0.0.1:1/authorize could not be loaded: the provider may be "
+             "down or unreachable from this computer. Nothing was caught."_s);
+    QVERIFY(!page()->browser()->isRunning());
 }
 
 void tst_FlowTester::badSetUpIsRefusedBeforeAnythingIsSent()
