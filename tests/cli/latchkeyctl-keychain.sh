@@ -12,7 +12,18 @@ begin "$@"
 need_session
 export XDG_DATA_HOME=$work/xdg-data
 unset LATCHKEY_URL LATCHKEY_CLIENT_ID LATCHKEY_CLIENT_SECRET LATCHKEY_API_SECRET LATCHKEY_PASSPHRASE
-entries() { secret-tool search --all server Latchkey 2>/dev/null | grep -c '^secret = ' || true; }
+# The keychain entries of this test's profiles: the test keychain is shared with the tests that
+# run beside this one (ctest -j2), so entries of theirs must not count.
+entries() {
+    local ids
+    ids=$(setsid -w "$ctl" profile list --json </dev/null | jq -r '.items[].id' | paste -sd'|')
+    if [[ -z "$ids" ]]; then
+        echo 0
+        return
+    fi
+    # secret-tool prints the attributes on stderr.
+    secret-tool search --all server Latchkey 2>&1 | grep -cE "^attribute\.user = ($ids)/" || true
+}
 
 start_server "$work/data"
 run profile add local --url "$url" --env sandbox
