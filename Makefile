@@ -83,6 +83,7 @@ reset-sandbox:
 
 bench: bench-build
 	bench/run
+	bench/admin-list-postgres
 	bench/run-desktop
 
 # The package takes its version from git describe when CMake configures, so configure again.
