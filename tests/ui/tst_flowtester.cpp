@@ -522,6 +522,14 @@ void tst_FlowTester::badSetUpIsRefusedBeforeAnythingIsSent()
     page()->run();
     QCOMPARE(page()->statusText(),
              u"Type the client secret, or choose None for a public client."_s);
+    FlowSettings apiKey = page()->settings();
+    apiKey.grant = FlowSettings::Grant::ApiKey;
+    apiKey.apiKeyId.clear();
+    page()->setSettings(apiKey);
+    page()->findChild<QComboBox *>(u"keyBox"_s)->setEditText({});
+    page()->setSecret(u"some secret"_s);
+    page()->run();
+    QCOMPARE(page()->statusText(), u"Pick an API key, or type its id."_s);
     QCOMPARE(page()->timeline()->rowCount(), exchanges);
 }
 
@@ -608,6 +616,16 @@ void tst_FlowTester::apiKeyFromTheKeysRowShowsClockSkew()
         "server's clock is (599|600|601) s ahead of this computer's; Latchkey signed again with "
         "the server's time\\.$"_s);
     QVERIFY2(skew.match(page()->statusText()).hasMatch(), qPrintable(page()->statusText()));
+
+    // An id typed instead of picked works the same.
+    m_app->window().showSection(Ui::MainWindow::FlowTester);
+    page()->findChild<QComboBox *>(u"keyBox"_s)->setEditText(id);
+    QCOMPARE(page()->settings().apiKeyId, id);
+    page()->setSecret(m_key[u"secret"_s].toString());
+    page()->run();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(page()->outcome() == FlowTesterPage::Outcome::Success,
+             qPrintable(page()->statusText()));
 
     // A wrong secret is refused with the server's reason.
     m_app->window().showSection(Ui::MainWindow::FlowTester);

@@ -9,6 +9,7 @@
 #include "timelinemodel.h"
 
 #include <oauth/jwt.h>
+#include <protocol/redirecturi.h>
 #include <secrets/secretstore.h>
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QDesktopServices>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,12 +82,6 @@ QString duration(qint64 seconds)
                      : u"%1:%2"_s.arg(minutes).arg(rest, 2, 10, QChar(u'0'));
 }
 
-bool isLoopbackHttp(const QUrl &url)
-{
-    return url.scheme() == u"http" &&
-           (url.host() == u"127.0.0.1" || url.host() == u"::1" || url.host() == u"localhost");
-}
-
 } // namespace
 
 // One test as it runs: what it tries and what it learnt so far.
@@ -109,7 +105,8 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     , m_consumers(consumers)
     , m_keys(keys)
     , m_oauth(m_http)
-    , m_status(new QLabel(this))
+    , m_statusFrame(new QFrame(this))
+    , m_status(new QLabel(m_statusFrame))
     , m_tabs(new QTabWidget(this))
     , m_browser(new FlowBrowser(this))
     , m_timeline(new TimelineModel(this))
@@ -125,7 +122,12 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     m_status->setObjectName(u"flowStatus"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setContentsMargins(10, 8, 10, 8);
+    // The label in a frame of its own: the frame paints the outcome's color and keeps the
+    // margins, so the label's height for its width stays that of its wrapped lines.
+    m_statusFrame->setObjectName(u"flowStatusFrame"_s);
+    auto *statusLayout = new QVBoxLayout(m_statusFrame);
+    statusLayout->setContentsMargins(10, 8, 10, 8);
+    statusLayout->addWidget(m_status);
     m_tabs->setObjectName(u"flowTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_browser, tr("&Browser"));
@@ -137,7 +139,7 @@ FlowTesterPage::FlowTesterPage(Workspace &workspace, const ConsumerListModel *co
     auto *resultsLayout = new QVBoxLayout(results);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->setSpacing(0);
-    resultsLayout->addWidget(m_status);
+    resultsLayout->addWidget(m_statusFrame);
     resultsLayout->addWidget(m_tabs, 1);
 
     auto *splitter = new QSplitter(this);
@@ -244,6 +246,8 @@ QWidget *FlowTesterPage::buildSetup()
                       {tr("Explicit endpoints"), int(FlowSettings::ProviderSource::Endpoints)}});
     m_consumer = combo("consumerBox", {});
     m_key = combo("keyBox", {});
+    m_key->setEditable(true);
+    m_key->setInsertPolicy(QComboBox::NoInsert);
     m_issuer = line("issuerEdit", u"https://id.example.com"_s);
     m_authorizeUrl = line("authorizeUrlEdit", u"https://id.example.com/oauth/authorize"_s);
     m_tokenUrl = line("tokenUrlEdit", u"https://id.example.com/oauth/token"_s);
@@ -674,10 +678,11 @@ FlowSettings FlowTesterPage::settings() const
     settings.scopes = m_scopes->text().split(u' ', Qt::SkipEmptyParts);
     settings.pkce = Core::PkceMethod(m_pkce->currentData().toInt());
     settings.extraParameters = m_extra->text().trimmed();
-    settings.apiKeyId =
-        m_key->currentText().isEmpty() ? QString() : m_key->currentData().toString();
-    if (settings.apiKeyId.isEmpty())
-        settings.apiKeyId = m_key->currentText().trimmed();
+    // A key of the list, or an id typed in (a key this account's list does not show).
+    const int key = m_key->currentIndex();
+    settings.apiKeyId = key >= 0 && m_key->currentText() == m_key->itemText(key)
+                            ? m_key->itemData(key).toString()
+                            : m_key->currentText().trimmed();
     settings.callUrl = m_callUrl->text().trimmed();
     return settings;
 }
@@ -718,6 +723,8 @@ void FlowTesterPage::setSettings(const FlowSettings &settings)
     const int key = m_key->findData(settings.apiKeyId);
     if (key >= 0)
         m_key->setCurrentIndex(key);
+    else
+        m_key->setEditText(settings.apiKeyId);
     m_callUrl->setText(settings.callUrl);
     updateVisibility();
 }
@@ -901,8 +908,10 @@ void FlowTesterPage::startAuthorization()
         const QUrl registered(settings.redirectUri);
         m_loopback = std::make_unique<Core::LoopbackReceiver>();
         const Core::Result<QUrl> listening = m_loopback->listen(
-            isLoopbackHttp(registered) && !registered.path().isEmpty() ? registered.path()
-                                                                       : u"/callback"_s);
+            registered.scheme() == u"http" && isLoopbackHost(registered.host()) &&
+                    !registered.path().isEmpty()
+                ? registered.path()
+                : u"/callback"_s);
         if (!listening.ok()) {
             fail(listening.error(), tr("The loopback listener could not start."));
             return;
@@ -1415,12 +1424,12 @@ void FlowTesterPage::setStatus(Outcome outcome, const QString &text)
                                           "(Ctrl+Return).")
                                      : text);
     static const QHash<Outcome, QString> styles = {
-        {Outcome::None, u"color: palette(mid)"_s},
-        {Outcome::Running, u"background: palette(alternate-base)"_s},
-        {Outcome::Success, u"background: #e8f5e9; color: #1b5e20"_s},
-        {Outcome::Failure, u"background: #ffebee; color: #b71c1c"_s},
+        {Outcome::None, u"QLabel { color: palette(mid) }"_s},
+        {Outcome::Running, u"#flowStatusFrame { background: palette(alternate-base) }"_s},
+        {Outcome::Success, u"#flowStatusFrame { background: #e8f5e9 } QLabel { color: #1b5e20 }"_s},
+        {Outcome::Failure, u"#flowStatusFrame { background: #ffebee } QLabel { color: #b71c1c }"_s},
     };
-    m_status->setStyleSheet(styles.value(outcome));
+    m_statusFrame->setStyleSheet(styles.value(outcome));
     updateActions();
 }
 

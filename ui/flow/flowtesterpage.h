@@ -19,6 +19,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -179,6 +180,7 @@ private:
     QPushButton *m_cancelButton;
 
     // Results
+    QFrame *m_statusFrame;
     QLabel *m_status;
     QTabWidget *m_tabs;
     FlowBrowser *m_browser;
