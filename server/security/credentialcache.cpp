@@ -8,15 +8,14 @@ namespace {
 
 // The group columns of a check query at `column` (name) and `column + 1` (scopes); NULL when
 // the group is gone. Reuses the split scopes when their text did not change.
-std::optional<GroupSnapshot> groupAt(const QSqlQuery &query, int column,
+std::optional<GroupSnapshot> groupAt(const Database::Rows &query, int column,
                                      const std::optional<GroupSnapshot> &cached)
 {
-    const QVariant name = query.value(column);
-    if (name.isNull())
+    if (query.isNull(column))
         return std::nullopt;
     GroupSnapshot group;
-    group.name = name.toString();
-    group.scopesText = query.value(column + 1).toString();
+    group.name = query.text(column);
+    group.scopesText = query.text(column + 1);
     group.scopes = cached && cached->scopesText == group.scopesText
                        ? cached->scopes
                        : group.scopesText.split(u' ', Qt::SkipEmptyParts);
@@ -44,7 +43,7 @@ std::optional<CredentialCache::ConsumerEntry>
 CredentialCache::consumerByClientId(const QString &clientId)
 {
     // The one query this cache adds to the repositories': portable SQL like theirs.
-    QSqlQuery &check =
+    Database::Rows &check =
         m_database.exec(u"SELECT c.id, c.version, g.name, g.scopes FROM consumers c "
                         "LEFT JOIN permission_groups g ON g.tenant_id = c.tenant_id AND "
                         "g.id = c.permission_group_id WHERE c.client_id = ?"_s,
@@ -53,8 +52,8 @@ CredentialCache::consumerByClientId(const QString &clientId)
         m_consumerEntries.remove(clientId);
         return std::nullopt;
     }
-    const QString id = check.value(0).toString();
-    const int version = check.value(1).toInt();
+    const QString id = check.text(0);
+    const int version = int(check.integer(1));
     auto it = m_consumerEntries.find(clientId);
     const bool current = it != m_consumerEntries.end() && it->record.consumer.id == id &&
                          it->record.consumer.version == version;
@@ -84,7 +83,7 @@ CredentialCache::consumerByClientId(const QString &clientId)
 
 std::optional<CredentialCache::KeyEntry> CredentialCache::keyById(const QString &id)
 {
-    QSqlQuery &check =
+    Database::Rows &check =
         m_database.exec(u"SELECT k.version, g.name, g.scopes, t.name FROM api_keys k "
                         "LEFT JOIN permission_groups g ON g.tenant_id = k.tenant_id AND "
                         "g.id = k.permission_group_id LEFT JOIN tenants t ON t.id = k.tenant_id "
@@ -94,10 +93,9 @@ std::optional<CredentialCache::KeyEntry> CredentialCache::keyById(const QString 
         m_keyEntries.remove(id);
         return std::nullopt;
     }
-    const int version = check.value(0).toInt();
-    const QVariant tenantValue = check.value(3);
+    const int version = int(check.integer(0));
     const std::optional<QString> tenantName =
-        tenantValue.isNull() ? std::nullopt : std::optional<QString>(tenantValue.toString());
+        check.isNull(3) ? std::nullopt : std::optional<QString>(check.text(3));
     auto it = m_keyEntries.find(id);
     const bool current = it != m_keyEntries.end() && it->record.key.version == version;
     std::optional<GroupSnapshot> group =

@@ -22,18 +22,19 @@ Tenant AccountRepository::createTenant(const QString &name, const QDateTime &now
 
 std::optional<Tenant> AccountRepository::tenant(const QString &id)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT id, name, created_at FROM tenants WHERE id = ?"_s, {id});
+    Database::Rows &q = m_db.exec(u"SELECT id, name, created_at FROM tenants WHERE id = ?"_s, {id});
     if (!q.next())
         return std::nullopt;
-    return Tenant{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))};
+    return Tenant{q.text(0), q.text(1), q.time(2)};
 }
 
 QList<Tenant> AccountRepository::tenants()
 {
     QList<Tenant> list;
-    QSqlQuery &q = m_db.exec(u"SELECT id, name, created_at FROM tenants ORDER BY created_at"_s);
+    Database::Rows &q =
+        m_db.exec(u"SELECT id, name, created_at FROM tenants ORDER BY created_at"_s);
     while (q.next())
-        list.append({q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
+        list.append({q.text(0), q.text(1), q.time(2)});
     return list;
 }
 
@@ -62,18 +63,18 @@ QList<PermissionGroup> AccountRepository::seedPermissionGroups(const QString &te
     return groups;
 }
 
-PermissionGroup AccountRepository::groupFrom(const QSqlQuery &q)
+PermissionGroup AccountRepository::groupFrom(const Database::Rows &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-            q.value(3).toString().split(u' ', Qt::SkipEmptyParts)};
+    return {q.text(0), q.text(1), q.text(2), q.text(3).split(u' ', Qt::SkipEmptyParts)};
 }
 
 QList<PermissionGroup> AccountRepository::permissionGroups(const QString &tenantId)
 {
     QList<PermissionGroup> list;
-    QSqlQuery &q = m_db.exec(u"SELECT "_s + groupColumns +
-                                 u" FROM permission_groups WHERE tenant_id = ? ORDER BY name"_s,
-                             {tenantId});
+    Database::Rows &q =
+        m_db.exec(u"SELECT "_s + groupColumns +
+                      u" FROM permission_groups WHERE tenant_id = ? ORDER BY name"_s,
+                  {tenantId});
     while (q.next())
         list.append(groupFrom(q));
     return list;
@@ -82,9 +83,9 @@ QList<PermissionGroup> AccountRepository::permissionGroups(const QString &tenant
 std::optional<PermissionGroup> AccountRepository::permissionGroup(const QString &tenantId,
                                                                   const QString &id)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT "_s + groupColumns +
-                                 u" FROM permission_groups WHERE tenant_id = ? AND id = ?"_s,
-                             {tenantId, id});
+    Database::Rows &q = m_db.exec(u"SELECT "_s + groupColumns +
+                                      u" FROM permission_groups WHERE tenant_id = ? AND id = ?"_s,
+                                  {tenantId, id});
     if (!q.next())
         return std::nullopt;
     return groupFrom(q);
@@ -93,9 +94,9 @@ std::optional<PermissionGroup> AccountRepository::permissionGroup(const QString 
 std::optional<PermissionGroup> AccountRepository::permissionGroupByName(const QString &tenantId,
                                                                         const QString &name)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT "_s + groupColumns +
-                                 u" FROM permission_groups WHERE tenant_id = ? AND name = ?"_s,
-                             {tenantId, name});
+    Database::Rows &q = m_db.exec(u"SELECT "_s + groupColumns +
+                                      u" FROM permission_groups WHERE tenant_id = ? AND name = ?"_s,
+                                  {tenantId, name});
     if (!q.next())
         return std::nullopt;
     return groupFrom(q);
@@ -109,23 +110,23 @@ void AccountRepository::insertUser(const UserRecord &r)
                r.user.disabled ? 1 : 0, timeValue(r.user.createdAt)});
 }
 
-UserRecord AccountRepository::userFrom(const QSqlQuery &q)
+UserRecord AccountRepository::userFrom(const Database::Rows &q)
 {
     UserRecord r;
-    r.user.id = q.value(0).toString();
-    r.tenantId = q.value(1).toString();
-    r.user.email = q.value(2).toString();
-    r.user.displayName = q.value(3).toString();
-    r.user.role = q.value(4).toString();
-    r.passwordHash = q.value(5).toString();
-    r.user.disabled = q.value(6).toInt() != 0;
-    r.user.createdAt = timeFrom(q.value(7));
+    r.user.id = q.text(0);
+    r.tenantId = q.text(1);
+    r.user.email = q.text(2);
+    r.user.displayName = q.text(3);
+    r.user.role = q.text(4);
+    r.passwordHash = q.text(5);
+    r.user.disabled = q.integer(6) != 0;
+    r.user.createdAt = q.time(7);
     return r;
 }
 
 std::optional<UserRecord> AccountRepository::user(const QString &tenantId, const QString &id)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + userColumns + u" FROM users WHERE tenant_id = ? AND id = ?"_s,
                   {tenantId, id});
     if (!q.next())
@@ -136,7 +137,7 @@ std::optional<UserRecord> AccountRepository::user(const QString &tenantId, const
 std::optional<UserRecord> AccountRepository::userByEmail(const QString &tenantId,
                                                          const QString &email)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + userColumns + u" FROM users WHERE tenant_id = ? AND email = ?"_s,
                   {tenantId, email.toLower()});
     if (!q.next())
@@ -147,7 +148,7 @@ std::optional<UserRecord> AccountRepository::userByEmail(const QString &tenantId
 QList<UserRecord> AccountRepository::usersByEmail(const QString &email)
 {
     QList<UserRecord> list;
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + userColumns + u" FROM users WHERE email = ?"_s, {email.toLower()});
     while (q.next())
         list.append(userFrom(q));
@@ -157,7 +158,7 @@ QList<UserRecord> AccountRepository::usersByEmail(const QString &email)
 QList<User> AccountRepository::users(const QString &tenantId)
 {
     QList<User> list;
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + userColumns + u" FROM users WHERE tenant_id = ? ORDER BY email"_s,
                   {tenantId});
     while (q.next())

@@ -50,8 +50,8 @@ public:
     QList<User> users(const QString &tenantId);
 
 private:
-    static UserRecord userFrom(const QSqlQuery &query);
-    static PermissionGroup groupFrom(const QSqlQuery &query);
+    static UserRecord userFrom(const Database::Rows &query);
+    static PermissionGroup groupFrom(const Database::Rows &query);
 
     Database &m_db;
 };

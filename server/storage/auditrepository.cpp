@@ -56,17 +56,17 @@ Page<AuditEvent> AuditRepository::list(const QString &tenantId, const AuditFilte
     values << limit + 1;
 
     Page<AuditEvent> page;
-    QSqlQuery &q = m_db.exec(sql, values);
+    Database::Rows &q = m_db.exec(sql, values);
     while (q.next()) {
         AuditEvent e;
-        e.id = q.value(0).toLongLong();
-        e.at = timeFrom(q.value(1));
-        e.actor = q.value(2).toString();
-        e.action = q.value(3).toString();
-        e.targetType = q.value(4).toString();
-        e.targetId = q.value(5).toString();
-        e.details = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        e.remoteAddress = q.value(7).toString();
+        e.id = q.integer(0);
+        e.at = q.time(1);
+        e.actor = q.text(2);
+        e.action = q.text(3);
+        e.targetType = q.text(4);
+        e.targetId = q.text(5);
+        e.details = QJsonDocument::fromJson(q.text(6).toUtf8()).object();
+        e.remoteAddress = q.text(7);
         page.items.append(e);
     }
     if (page.items.size() > limit) {
@@ -86,12 +86,11 @@ void AssetRepository::insert(const QString &tenantId, const Asset &asset)
 QList<Asset> AssetRepository::list(const QString &tenantId, int limit)
 {
     QList<Asset> list;
-    QSqlQuery &q = m_db.exec(u"SELECT id, name, created_at, created_by FROM assets "
-                             "WHERE tenant_id = ? ORDER BY created_at DESC, id DESC LIMIT ?"_s,
-                             {tenantId, limit});
+    Database::Rows &q = m_db.exec(u"SELECT id, name, created_at, created_by FROM assets "
+                                  "WHERE tenant_id = ? ORDER BY created_at DESC, id DESC LIMIT ?"_s,
+                                  {tenantId, limit});
     while (q.next())
-        list.append({q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2)),
-                     q.value(3).toString()});
+        list.append({q.text(0), q.text(1), q.time(2), q.text(3)});
     return list;
 }
 

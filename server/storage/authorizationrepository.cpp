@@ -12,20 +12,20 @@ const QString selectColumns =
     "JOIN users u ON u.id = a.user_id JOIN consumers c ON c.id = a.consumer_id "
     "WHERE a.tenant_id = ?"_s;
 
-Authorization authorizationFrom(const QSqlQuery &q)
+Authorization authorizationFrom(const Database::Rows &q)
 {
     Authorization a;
-    a.id = q.value(0).toString();
-    a.userId = q.value(1).toString();
-    a.userEmail = q.value(2).toString();
-    a.consumerId = q.value(3).toString();
-    a.consumerName = q.value(4).toString();
-    a.scopes = q.value(5).toString().split(u' ', Qt::SkipEmptyParts);
-    a.createdAt = timeFrom(q.value(6));
-    a.lastUsedAt = timeFrom(q.value(7));
-    a.revokedAt = timeFrom(q.value(8));
-    a.revokedBy = q.value(9).toString();
-    a.version = q.value(10).toInt();
+    a.id = q.text(0);
+    a.userId = q.text(1);
+    a.userEmail = q.text(2);
+    a.consumerId = q.text(3);
+    a.consumerName = q.text(4);
+    a.scopes = q.text(5).split(u' ', Qt::SkipEmptyParts);
+    a.createdAt = q.time(6);
+    a.lastUsedAt = q.time(7);
+    a.revokedAt = q.time(8);
+    a.revokedBy = q.text(9);
+    a.version = int(q.integer(10));
     return a;
 }
 
@@ -43,7 +43,7 @@ void AuthorizationRepository::insert(const QString &tenantId, const Authorizatio
 std::optional<Authorization> AuthorizationRepository::find(const QString &tenantId,
                                                            const QString &id)
 {
-    QSqlQuery &q = m_db.exec(selectColumns + u" AND a.id = ?"_s, {tenantId, id});
+    Database::Rows &q = m_db.exec(selectColumns + u" AND a.id = ?"_s, {tenantId, id});
     if (!q.next())
         return std::nullopt;
     return authorizationFrom(q);
@@ -53,7 +53,7 @@ std::optional<Authorization> AuthorizationRepository::findActive(const QString &
                                                                  const QString &userId,
                                                                  const QString &consumerId)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(selectColumns + u" AND a.user_id = ? AND a.consumer_id = ? "
                                   "AND a.revoked_at IS NULL ORDER BY a.created_at DESC"_s,
                   {tenantId, userId, consumerId});
@@ -92,7 +92,7 @@ Page<Authorization> AuthorizationRepository::list(const QString &tenantId,
     appendKeyset(sql, values, page, u"a");
 
     QList<Authorization> items;
-    QSqlQuery &q = m_db.exec(sql, values);
+    Database::Rows &q = m_db.exec(sql, values);
     while (q.next())
         items.append(authorizationFrom(q));
     return makePage(std::move(items), page.limit);
@@ -104,8 +104,8 @@ qint64 AuthorizationRepository::count(const QString &tenantId, const Authorizati
                   "JOIN consumers c ON c.id = a.consumer_id WHERE a.tenant_id = ?"_s;
     QVariantList values{tenantId};
     appendFilter(sql, values, filter);
-    QSqlQuery &q = m_db.exec(sql, values);
-    return q.next() ? q.value(0).toLongLong() : 0;
+    Database::Rows &q = m_db.exec(sql, values);
+    return q.next() ? q.integer(0) : 0;
 }
 
 void AuthorizationRepository::updateScopes(const QString &tenantId, const QString &id,
@@ -122,10 +122,10 @@ QStringList AuthorizationRepository::revoke(const QString &tenantId, const QStri
     QStringList revoked;
     Database::Transaction transaction(m_db);
     for (const QString &id : ids) {
-        QSqlQuery &q = m_db.exec(u"UPDATE authorizations SET revoked_at = ?, revoked_by = ?, "
-                                 "version = version + 1 WHERE tenant_id = ? AND id = ? "
-                                 "AND revoked_at IS NULL"_s,
-                                 {timeValue(now), by, tenantId, id});
+        Database::Rows &q = m_db.exec(u"UPDATE authorizations SET revoked_at = ?, revoked_by = ?, "
+                                      "version = version + 1 WHERE tenant_id = ? AND id = ? "
+                                      "AND revoked_at IS NULL"_s,
+                                      {timeValue(now), by, tenantId, id});
         if (q.numRowsAffected() == 1) {
             revoked.append(id);
             m_db.exec(u"UPDATE tokens SET revoked_at = ? WHERE authorization_id = ? "
@@ -143,11 +143,11 @@ QStringList AuthorizationRepository::revokeWhere(const QString &tenantId, const 
 {
     QStringList ids;
     Database::Transaction transaction(m_db);
-    QSqlQuery &select = m_db.exec(u"SELECT id FROM authorizations WHERE tenant_id = ? AND "_s +
-                                      column + u" = ? AND revoked_at IS NULL"_s,
-                                  {tenantId, value});
+    Database::Rows &select = m_db.exec(u"SELECT id FROM authorizations WHERE tenant_id = ? AND "_s +
+                                           column + u" = ? AND revoked_at IS NULL"_s,
+                                       {tenantId, value});
     while (select.next())
-        ids.append(select.value(0).toString());
+        ids.append(select.text(0));
     m_db.exec(u"UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND authorization_id IN "
               "(SELECT id FROM authorizations WHERE tenant_id = ? AND "_s +
                   column + u" = ? AND revoked_at IS NULL)"_s,

@@ -30,31 +30,31 @@ QStringList urisFromText(const QString &text)
     return uris;
 }
 
-ConsumerRecord recordFrom(const QSqlQuery &q)
+ConsumerRecord recordFrom(const Database::Rows &q)
 {
     ConsumerRecord r;
     Consumer &c = r.consumer;
-    c.id = q.value(0).toString();
-    r.tenantId = q.value(1).toString();
-    c.clientId = q.value(2).toString();
-    c.name = q.value(3).toString();
-    c.description = q.value(4).toString();
-    c.permissionGroupId = q.value(5).toString();
-    c.grantType = grantTypeFromString(q.value(6).toString()).value_or(GrantType::ClientCredentials);
-    c.clientType = clientTypeFromString(q.value(7).toString()).value_or(ClientType::Confidential);
-    c.redirectUris = urisFromText(q.value(8).toString());
-    c.requirePkce = q.value(9).toInt() != 0;
-    c.accessTokenTtl = q.value(10).toInt();
-    c.refreshTokenTtl = q.value(11).toInt();
-    r.secretDigest = q.value(12).toString();
-    r.previousDigest = q.value(13).toString();
-    c.previousSecretValidUntil = timeFrom(q.value(14));
-    c.status = entityStatusFromString(q.value(15).toString()).value_or(EntityStatus::Disabled);
-    c.createdAt = timeFrom(q.value(16));
-    c.createdBy = q.value(17).toString();
-    c.lastUsedAt = timeFrom(q.value(18));
-    c.rotatedAt = timeFrom(q.value(19));
-    c.version = q.value(20).toInt();
+    c.id = q.text(0);
+    r.tenantId = q.text(1);
+    c.clientId = q.text(2);
+    c.name = q.text(3);
+    c.description = q.text(4);
+    c.permissionGroupId = q.text(5);
+    c.grantType = grantTypeFromString(q.text(6)).value_or(GrantType::ClientCredentials);
+    c.clientType = clientTypeFromString(q.text(7)).value_or(ClientType::Confidential);
+    c.redirectUris = urisFromText(q.text(8));
+    c.requirePkce = q.integer(9) != 0;
+    c.accessTokenTtl = int(q.integer(10));
+    c.refreshTokenTtl = int(q.integer(11));
+    r.secretDigest = q.text(12);
+    r.previousDigest = q.text(13);
+    c.previousSecretValidUntil = q.time(14);
+    c.status = entityStatusFromString(q.text(15)).value_or(EntityStatus::Disabled);
+    c.createdAt = q.time(16);
+    c.createdBy = q.text(17);
+    c.lastUsedAt = q.time(18);
+    c.rotatedAt = q.time(19);
+    c.version = int(q.integer(20));
     return r;
 }
 
@@ -93,7 +93,7 @@ void ConsumerRepository::insert(const ConsumerRecord &r)
 
 std::optional<ConsumerRecord> ConsumerRepository::find(const QString &tenantId, const QString &id)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + columns + u" FROM consumers WHERE tenant_id = ? AND id = ?"_s,
                   {tenantId, id});
     if (!q.next())
@@ -103,7 +103,7 @@ std::optional<ConsumerRecord> ConsumerRepository::find(const QString &tenantId, 
 
 std::optional<ConsumerRecord> ConsumerRepository::findByClientId(const QString &clientId)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + columns + u" FROM consumers WHERE client_id = ?"_s, {clientId});
     if (!q.next())
         return std::nullopt;
@@ -132,7 +132,7 @@ Page<Consumer> ConsumerRepository::list(const QString &tenantId, const ConsumerF
     appendKeyset(sql, values, page);
 
     QList<Consumer> items;
-    QSqlQuery &q = m_db.exec(sql, values);
+    Database::Rows &q = m_db.exec(sql, values);
     while (q.next())
         items.append(recordFrom(q).consumer);
     return makePage(std::move(items), page.limit);
@@ -141,7 +141,7 @@ Page<Consumer> ConsumerRepository::list(const QString &tenantId, const ConsumerF
 bool ConsumerRepository::update(ConsumerRecord &r)
 {
     const Consumer &c = r.consumer;
-    QSqlQuery &q = m_db.exec(
+    Database::Rows &q = m_db.exec(
         u"UPDATE consumers SET name = ?, description = ?, permission_group_id = ?, "
         "redirect_uris = ?, require_pkce = ?, access_token_ttl = ?, refresh_token_ttl = ?, "
         "secret_digest = ?, previous_digest = ?, previous_valid_until = ?, status = ?, "

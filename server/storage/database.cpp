@@ -3,12 +3,15 @@
 #include "migrations.h"
 
 #include <QAtomicInt>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <utility>
@@ -48,19 +51,36 @@ QString nextConnectionName()
 
 } // namespace
 
-Database::Database(QSqlDatabase connection, Dialect dialect)
+Database::Database(QSqlDatabase connection)
     : m_db(std::move(connection))
-    , m_dialect(dialect)
+    , m_dialect(Dialect::Postgres)
+{
+}
+
+Database::Database(sqlite3 *connection)
+    : m_sqlite(connection)
+    , m_dialect(Dialect::Sqlite)
 {
 }
 
 Database::~Database()
 {
+    clearStatements();
+    if (m_sqlite) {
+        sqlite3_close_v2(m_sqlite);
+        return;
+    }
     const QString name = m_db.connectionName();
-    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
+}
+
+void Database::clearStatements()
+{
+    m_active.clear();
+    qDeleteAll(m_statements);
+    m_statements.clear();
 }
 
 bool Database::isPostgresUrl(const QString &location)
@@ -126,10 +146,8 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
     QString scratch;
     if (!error)
         error = &scratch;
-    const QString name = nextConnectionName();
-    const bool postgres = isPostgresUrl(location);
-    QSqlDatabase db;
-    if (postgres) {
+    std::unique_ptr<Database> database;
+    if (isPostgresUrl(location)) {
         if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
             *error = u"Qt's PostgreSQL driver (QPSQL) is not installed: install libqt6sql6-psql."_s;
             return nullptr;
@@ -144,32 +162,42 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         QString options;
         if (!postgresOptions(url, &options, error))
             return nullptr;
-        db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        const QString name = nextConnectionName();
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
         db.setHostName(url.host());
         db.setPort(url.port(5432));
         db.setUserName(url.userName());
         db.setPassword(url.password());
         db.setDatabaseName(url.path().mid(1));
         db.setConnectOptions(options);
+        if (!db.open()) {
+            // libpq's messages name the host, port, user and database, never the password.
+            const QString reason = db.lastError().databaseText().simplified();
+            *error = u"cannot connect to PostgreSQL (%1). Check that the server runs and "
+                     "accepts connections from here, and the user, password and database "
+                     "name in the URL."_s.arg(reason.isEmpty() ? db.lastError().text() : reason);
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return nullptr;
+        }
+        database.reset(new Database(std::exchange(db, QSqlDatabase())));
     } else {
-        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(location);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        sqlite3 *handle = nullptr;
+        // One connection per thread: SQLite's own mutexes are not needed on it.
+        const int rc = sqlite3_open_v2(
+            QFile::encodeName(location).constData(), &handle,
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            *error = u"cannot open the SQLite database: %1"_s.arg(
+                QString::fromUtf8(handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc)));
+            sqlite3_close_v2(handle);
+            return nullptr;
+        }
+        // Waits for another process's write lock up to 5 s before SQLITE_BUSY (then a 503).
+        sqlite3_busy_timeout(handle, 5000);
+        sqlite3_extended_result_codes(handle, 1);
+        database.reset(new Database(handle));
     }
-    if (!db.open()) {
-        // libpq's messages name the host, port, user and database, never the password.
-        const QString reason = db.lastError().databaseText().simplified();
-        *error = postgres
-                     ? u"cannot connect to PostgreSQL (%1). Check that the server runs and "
-                       "accepts connections from here, and the user, password and database "
-                       "name in the URL."_s.arg(reason.isEmpty() ? db.lastError().text() : reason)
-                     : db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return nullptr;
-    }
-    std::unique_ptr<Database> database(new Database(
-        std::exchange(db, QSqlDatabase()), postgres ? Dialect::Postgres : Dialect::Sqlite));
     try {
         database->applySessionSettings();
     } catch (const StorageError &e) {
@@ -181,35 +209,185 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
 
 void Database::applySessionSettings()
 {
-    if (m_dialect == Dialect::Postgres) {
-        // Wait for a row lock as long as SQLite waits for its file lock, then fail (a 503).
-        // SET cannot be prepared: run it as it is.
-        QSqlQuery query(m_db);
-        if (!query.exec(u"SET lock_timeout = '5s'"_s))
-            throw StorageError(query.lastError().text());
-        return;
+    // Wait for a row lock as long as SQLite waits for its file lock, then fail (a 503).
+    const QStringList settings =
+        m_dialect == Dialect::Postgres
+            ? QStringList{u"SET lock_timeout = '5s'"_s}
+            : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                          u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s};
+    for (const QString &setting : settings) {
+        QString error;
+        if (!execOnce(setting, &error))
+            throw StorageError(error + u" in: "_s + setting);
     }
-    exec(u"PRAGMA journal_mode=WAL"_s);
-    exec(u"PRAGMA synchronous=NORMAL"_s);
-    exec(u"PRAGMA foreign_keys=ON"_s);
-    exec(u"PRAGMA busy_timeout=5000"_s);
 }
 
-QSqlQuery &Database::prepare(const QString &sql)
+bool Database::execOnce(const QString &sql, QString *error)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
+    if (m_dialect == Dialect::Postgres) {
         QSqlQuery query(m_db);
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            throw StorageError(u"cannot prepare statement: %1"_s.arg(query.lastError().text()));
-        it = m_statements.insert(sql, query);
+        if (query.exec(sql))
+            return true;
+        *error = query.lastError().text();
+        return false;
     }
-    it->finish();
-    return *it;
+    char *message = nullptr;
+    if (sqlite3_exec(m_sqlite, sql.toUtf8().constData(), nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    *error = message ? QString::fromUtf8(message) : sqliteError();
+    sqlite3_free(message);
+    return false;
 }
 
-QSqlQuery &Database::exec(const QString &sql, const QVariantList &values)
+QString Database::sqliteError() const
+{
+    return u"%1 (SQLite error %2)"_s.arg(QString::fromUtf8(sqlite3_errmsg(m_sqlite)))
+        .arg(sqlite3_extended_errcode(m_sqlite));
+}
+
+Database::Rows::Rows(Database &database, const QString &sql)
+    : m_database(database)
+    , m_sql(sql)
+{
+}
+
+Database::Rows::~Rows()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void Database::Rows::reset()
+{
+    m_active = false;
+    m_pending = false;
+    m_onRow = false;
+    if (m_statement) {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        m_buffers.clear();
+    } else {
+        m_query.finish();
+    }
+}
+
+void Database::Rows::finish()
+{
+    if (m_active)
+        reset();
+}
+
+bool Database::Rows::next()
+{
+    if (!m_statement) {
+        m_onRow = m_query.next();
+        return m_onRow;
+    }
+    if (m_pending) {
+        m_pending = false;
+        m_onRow = true;
+        return true;
+    }
+    if (!m_active)
+        return false;
+    switch (sqlite3_step(m_statement)) {
+    case SQLITE_ROW:
+        m_onRow = true;
+        return true;
+    case SQLITE_DONE:
+        reset();
+        return false;
+    default: {
+        const QString error = m_database.sqliteError();
+        reset();
+        m_database.fail(error, m_sql);
+    }
+    }
+}
+
+bool Database::Rows::isNull(int column) const
+{
+    if (!m_statement)
+        return m_query.isNull(column);
+    return !m_onRow || sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+QString Database::Rows::text(int column) const
+{
+    if (!m_statement)
+        return m_query.value(column).toString();
+    if (!m_onRow)
+        return {};
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!data)
+        return {};
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+}
+
+qint64 Database::Rows::integer(int column) const
+{
+    if (!m_statement)
+        return m_query.value(column).toLongLong();
+    return m_onRow ? sqlite3_column_int64(m_statement, column) : 0;
+}
+
+QDateTime Database::Rows::time(int column) const
+{
+    if (isNull(column))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(integer(column), Qt::UTC);
+}
+
+QVariant Database::Rows::value(int column) const
+{
+    if (!m_statement)
+        return m_query.value(column);
+    if (!m_onRow)
+        return {};
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_BLOB: {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QVariant(QByteArray(data, sqlite3_column_bytes(m_statement, column)));
+    }
+    default:
+        return QVariant(text(column));
+    }
+}
+
+Database::Rows &Database::statement(const QString &sql)
+{
+    if (Rows *rows = m_statements.value(sql)) {
+        rows->finish();
+        return *rows;
+    }
+    auto rows = std::unique_ptr<Rows>(new Rows(*this, sql));
+    if (m_dialect == Dialect::Sqlite) {
+        const QByteArray text = sql.toUtf8();
+        // PERSISTENT: kept for the connection's life, so SQLite allocates it outside its
+        // lookaside memory.
+        if (sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()) + 1,
+                               SQLITE_PREPARE_PERSISTENT, &rows->m_statement,
+                               nullptr) != SQLITE_OK) {
+            fail(u"cannot prepare statement: "_s + sqliteError(), sql);
+        }
+    } else {
+        rows->m_query = QSqlQuery(m_db);
+        rows->m_query.setForwardOnly(true);
+        // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and the like; DDL and SET
+        // run as plain statements (they carry no values).
+        rows->m_plain = !isPreparable(sql);
+        if (!rows->m_plain && !rows->m_query.prepare(sql))
+            fail(u"cannot prepare statement: "_s + rows->m_query.lastError().text(), sql);
+    }
+    return **m_statements.insert(sql, rows.release());
+}
+
+Database::Rows &Database::exec(const QString &sql, const QVariantList &values)
 {
     try {
         return run(sql, values);
@@ -224,23 +402,108 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &values)
     }
 }
 
-QSqlQuery &Database::run(const QString &sql, const QVariantList &values)
+Database::Rows &Database::run(const QString &sql, const QVariantList &values)
 {
     // Outside an explicit transaction a write commits when it completes only if no other
     // statement is still active; reset them first so it is durable before we answer.
     if (m_transactionDepth == 0 && !sql.startsWith(u"SELECT"_s) && !sql.startsWith(u"PRAGMA"_s))
         releaseStatements();
-    if (m_dialect == Dialect::Postgres && values.isEmpty() && !isPreparable(sql)) {
-        // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and the like; DDL and SET run
-        // as plain statements (they carry no values).
-        auto it = m_statements.find(sql);
-        if (it == m_statements.end())
-            it = m_statements.insert(sql, QSqlQuery(m_db));
-        if (!it->exec(sql))
-            fail(*it, sql);
-        return *it;
+    Rows &rows = statement(sql);
+    if (m_dialect == Dialect::Sqlite)
+        runSqlite(rows, values);
+    else
+        runPostgres(rows, values);
+    return rows;
+}
+
+void Database::runSqlite(Rows &rows, const QVariantList &values)
+{
+    sqlite3_stmt *statement = rows.m_statement;
+    if (sqlite3_bind_parameter_count(statement) != values.size()) {
+        fail(u"%1 values for %2 placeholders"_s.arg(values.size())
+                 .arg(sqlite3_bind_parameter_count(statement)),
+             rows.m_sql);
     }
-    QSqlQuery &query = prepare(sql);
+    for (int i = 0; i < int(values.size()); ++i) {
+        const QVariant &value = values.at(i);
+        int rc = SQLITE_OK;
+        switch (value.typeId()) {
+        case QMetaType::UnknownType:
+            rc = sqlite3_bind_null(statement, i + 1);
+            break;
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::ULong:
+        case QMetaType::ULongLong:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+            rc = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = sqlite3_bind_double(statement, i + 1, value.toDouble());
+            break;
+        case QMetaType::QByteArray:
+            rows.m_buffers.append(value.toByteArray());
+            rc = sqlite3_bind_blob(statement, i + 1, rows.m_buffers.back().constData(),
+                                   int(rows.m_buffers.back().size()), SQLITE_STATIC);
+            break;
+        default: {
+            // Text, UTF-8 as the database keeps it. A null QString is '' (NULL is an invalid
+            // QVariant: timeValue, textValue); SQLite binds NULL for a null pointer, so never
+            // pass one.
+            const QString *text = value.typeId() == QMetaType::QString
+                                      ? static_cast<const QString *>(value.constData())
+                                      : nullptr;
+            QByteArray utf8 = text ? text->toUtf8() : value.toString().toUtf8();
+            if (utf8.isEmpty()) {
+                rc = sqlite3_bind_text(statement, i + 1, "", 0, SQLITE_STATIC);
+                break;
+            }
+            rows.m_buffers.append(std::move(utf8));
+            rc = sqlite3_bind_text(statement, i + 1, rows.m_buffers.back().constData(),
+                                   int(rows.m_buffers.back().size()), SQLITE_STATIC);
+            break;
+        }
+        }
+        if (rc != SQLITE_OK) {
+            const QString error = sqliteError();
+            rows.reset();
+            fail(error, rows.m_sql);
+        }
+    }
+    rows.m_active = true;
+    m_active.append(&rows);
+    switch (sqlite3_step(statement)) {
+    case SQLITE_ROW:
+        rows.m_pending = true;
+        rows.m_rowsAffected = 0;
+        return;
+    case SQLITE_DONE:
+        rows.m_rowsAffected = sqlite3_stmt_readonly(statement) ? 0 : sqlite3_changes64(m_sqlite);
+        rows.reset();
+        return;
+    default: {
+        const QString error = sqliteError();
+        rows.reset();
+        fail(error, rows.m_sql);
+    }
+    }
+}
+
+void Database::runPostgres(Rows &rows, const QVariantList &values)
+{
+    QSqlQuery &query = rows.m_query;
+    rows.m_active = true;
+    m_active.append(&rows);
+    if (rows.m_plain) {
+        if (!query.exec(rows.m_sql))
+            fail(query.lastError().text(), rows.m_sql);
+        rows.m_rowsAffected = query.numRowsAffected();
+        return;
+    }
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
         // SQL NULL is an invalid QVariant (timeValue, textValue); a QString that happens to be
@@ -251,14 +514,14 @@ QSqlQuery &Database::run(const QString &sql, const QVariantList &values)
             query.bindValue(int(i), value);
     }
     if (!query.exec())
-        fail(query, sql);
-    return query;
+        fail(query.lastError().text(), rows.m_sql);
+    rows.m_rowsAffected = query.numRowsAffected();
 }
 
-void Database::fail(const QSqlQuery &query, const QString &sql)
+void Database::fail(const QString &error, const QString &sql) const
 {
     // Statements carry placeholders only, never values: safe to name in a log.
-    const QString message = query.lastError().text() + u" in: "_s + sql.left(120);
+    const QString message = error + u" in: "_s + sql.left(120);
     qCWarning(lcStorage) << "statement failed:" << message;
     throw StorageError(message);
 }
@@ -273,7 +536,7 @@ bool Database::reconnectIfLost()
             return false;
     }
     qCWarning(lcStorage) << "the connection to PostgreSQL was lost; connecting again";
-    m_statements.clear();
+    clearStatements();
     m_db.close();
     if (!m_db.open()) {
         qCWarning(lcStorage) << "cannot connect to PostgreSQL again:"
@@ -325,11 +588,12 @@ void Database::migrate()
             statement.replace(u"{{autoincrement}}"_s, m_dialect == Dialect::Sqlite
                                                           ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s
                                                           : u"BIGSERIAL PRIMARY KEY"_s);
-            QSqlQuery query(m_db);
-            if (!query.exec(statement))
-                throw StorageError(
-                    u"migration %1 (%2) failed: %3"_s.arg(migration.version)
-                        .arg(QString::fromLatin1(migration.name), query.lastError().text()));
+            statement.replace(u"{{without_rowid}}"_s,
+                              m_dialect == Dialect::Sqlite ? u" WITHOUT ROWID"_s : QString());
+            QString error;
+            if (!execOnce(statement, &error))
+                throw StorageError(u"migration %1 (%2) failed: %3"_s.arg(migration.version)
+                                       .arg(QString::fromLatin1(migration.name), error));
         }
         if (migration.backfill)
             migration.backfill(*this);
@@ -343,15 +607,19 @@ void Database::migrate()
 
 int Database::schemaVersion()
 {
-    QSqlQuery &query = exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
-    return query.next() ? query.value(0).toInt() : 0;
+    Rows &rows = exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+    const int version = rows.next() ? int(rows.integer(0)) : 0;
+    rows.finish();
+    return version;
 }
 
 bool Database::isHealthy()
 {
     try {
-        QSqlQuery &query = exec(u"SELECT 1"_s);
-        return query.next() && query.value(0).toInt() == 1;
+        Rows &rows = exec(u"SELECT 1"_s);
+        const bool healthy = rows.next() && rows.integer(0) == 1;
+        rows.finish();
+        return healthy;
     } catch (const StorageError &) {
         return false;
     }
@@ -373,9 +641,32 @@ Database::Transaction::~Transaction()
 {
     if (!m_done && --m_database.m_transactionDepth == 0) {
         m_database.releaseStatements();
-        m_database.m_db.rollback();
-        // A transaction is rolled back when something failed: perhaps the connection itself.
-        m_database.reconnectIfLost();
+        if (m_database.m_dialect == Dialect::Postgres) {
+            m_database.m_db.rollback();
+            // A transaction is rolled back when something failed: perhaps the connection itself.
+            m_database.reconnectIfLost();
+        } else if (!sqlite3_get_autocommit(m_database.m_sqlite)) {
+            // SQLite may have rolled back already (a full disk, an I/O error).
+            QString error;
+            m_database.control(u"ROLLBACK"_s, &error);
+        }
+    }
+}
+
+bool Database::control(const QString &sql, QString *error)
+{
+    try {
+        Rows &rows = statement(sql);
+        rows.m_active = true;
+        m_active.append(&rows);
+        const int rc = sqlite3_step(rows.m_statement);
+        if (rc != SQLITE_DONE)
+            *error = sqliteError();
+        rows.reset();
+        return rc == SQLITE_DONE;
+    } catch (const StorageError &e) {
+        *error = e.message();
+        return false;
     }
 }
 
@@ -393,17 +684,14 @@ bool Database::begin()
     }
     // IMMEDIATE takes SQLite's write lock now, waiting up to the busy timeout for another
     // process's transaction to end, instead of failing when a read turns into a write.
-    QSqlQuery begin(m_db);
-    if (begin.exec(u"BEGIN IMMEDIATE"_s))
-        return true;
-    m_beginError = begin.lastError().text();
-    return false;
+    return control(u"BEGIN IMMEDIATE"_s, &m_beginError);
 }
 
 void Database::releaseStatements()
 {
-    for (QSqlQuery &query : m_statements)
-        query.finish();
+    for (Rows *rows : std::as_const(m_active))
+        rows->finish();
+    m_active.clear();
 }
 
 void Database::Transaction::commit()
@@ -413,11 +701,21 @@ void Database::Transaction::commit()
         return;
     // A cached SELECT still positioned on a row keeps SQLite from committing.
     m_database.releaseStatements();
-    if (!m_database.m_db.commit()) {
-        const QString message = m_database.m_db.lastError().text();
+    QString message;
+    if (m_database.m_dialect == Dialect::Postgres) {
+        if (m_database.m_db.commit())
+            return;
+        message = m_database.m_db.lastError().text();
         m_database.m_db.rollback();
-        throw StorageError(u"cannot commit: %1"_s.arg(message));
+    } else {
+        if (m_database.control(u"COMMIT"_s, &message))
+            return;
+        if (!sqlite3_get_autocommit(m_database.m_sqlite)) {
+            QString ignored;
+            m_database.control(u"ROLLBACK"_s, &ignored);
+        }
     }
+    throw StorageError(u"cannot commit: %1"_s.arg(message));
 }
 
 QVariant timeValue(const QDateTime &time)

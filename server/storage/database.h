@@ -1,13 +1,20 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariant>
 
 #include <memory>
 #include <stdexcept>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Latchkey::Server {
 
@@ -21,13 +28,56 @@ public:
 };
 
 // One connection to the account database: a SQLite file, or PostgreSQL (several server instances
-// may share one). The repositories use SQL both dialects run the same way.
+// may share one). The repositories use SQL both dialects run the same way. SQLite is driven
+// through its C API (prepared statements cached for the connection's life, values bound as UTF-8
+// and integers); PostgreSQL through Qt's QPSQL driver.
 class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 
 public:
     enum class Dialect { Sqlite, Postgres };
+
+    // The result of exec(): a cached statement, run, positioned before its first row. Valid
+    // until the same SQL text runs again or the statements are released.
+    class Rows final
+    {
+        Q_DISABLE_COPY_MOVE(Rows)
+
+    public:
+        ~Rows();
+
+        // Moves to the next row; false after the last one (the statement is then reset).
+        bool next();
+        bool isNull(int column) const;
+        // NULL reads as a null QString, 0, or an invalid QDateTime.
+        QString text(int column) const;
+        qint64 integer(int column) const;
+        // A time stored as milliseconds since the epoch (see timeValue()), in UTC.
+        QDateTime time(int column) const;
+        QVariant value(int column) const;
+        // Rows an INSERT, UPDATE or DELETE changed.
+        qint64 numRowsAffected() const { return m_rowsAffected; }
+        // Done with the rows: the statement no longer holds a read snapshot (SQLite) or a cursor.
+        void finish();
+
+    private:
+        friend class Database;
+        Rows(Database &database, const QString &sql);
+        void reset();
+
+        Database &m_database;
+        const QString m_sql;
+        sqlite3_stmt *m_statement = nullptr;
+        QSqlQuery m_query;
+        qint64 m_rowsAffected = 0;
+        bool m_active = false;  // stepped or executed and not reset yet
+        bool m_pending = false; // SQLite: the first row was stepped onto by exec()
+        bool m_onRow = false;
+        bool m_plain = false; // PostgreSQL: run as it is, not prepared (DDL, SET)
+        // UTF-8 of the bound text values, alive until the statement is reset (SQLITE_STATIC).
+        QVarLengthArray<QByteArray, 12> m_buffers;
+    };
 
     // `location` is a SQLite file path or a postgres://user:pass@host:port/db URL (query items
     // such as ?sslmode=require are passed on to libpq). The error never carries the password.
@@ -45,15 +95,15 @@ public:
     int schemaVersion();
     bool isHealthy();
 
-    // Resets every cached statement. SQLite commits an implicit (autocommit) transaction only
-    // once no statement is active, so a SELECT left positioned on a row would keep a write
+    // Resets every statement still active. SQLite commits an implicit (autocommit) transaction
+    // only once no statement is active, so a SELECT left positioned on a row would keep a write
     // uncommitted and the database locked for other processes: call this when a request ends.
     void releaseStatements();
 
-    // A prepared statement cached by its text. Not reentrant for the same text.
-    QSqlQuery &prepare(const QString &sql);
-    // Binds positional values, runs it, throws StorageError on failure.
-    QSqlQuery &exec(const QString &sql, const QVariantList &values = {});
+    // Runs a statement, cached by its text, with positional values: an invalid QVariant is NULL,
+    // a QString text (a null one ''), integers and bools INTEGER, a QByteArray a BLOB. Throws
+    // StorageError on failure. Not reentrant for the same text.
+    Rows &exec(const QString &sql, const QVariantList &values = {});
 
     // Every write runs in one transaction: begin/commit, rolled back when the guard dies first.
     class Transaction final
@@ -70,18 +120,31 @@ public:
     };
 
 private:
-    Database(QSqlDatabase connection, Dialect dialect);
+    explicit Database(QSqlDatabase connection);
+    explicit Database(sqlite3 *connection);
     // PostgreSQL: after a failed statement, checks the connection and opens it again when the
     // server went away (restarted, or the connection was killed). True when it reconnected.
     bool reconnectIfLost();
     void applySessionSettings();
     bool begin();
-    QSqlQuery &run(const QString &sql, const QVariantList &values);
-    [[noreturn]] static void fail(const QSqlQuery &query, const QString &sql);
+    // SQLite: steps one of the transaction statements (BEGIN IMMEDIATE, COMMIT, ROLLBACK).
+    bool control(const QString &sql, QString *error);
+    Rows &statement(const QString &sql);
+    Rows &run(const QString &sql, const QVariantList &values);
+    void runSqlite(Rows &rows, const QVariantList &values);
+    void runPostgres(Rows &rows, const QVariantList &values);
+    // Runs a statement that is not worth caching (DDL, session settings); false with the error.
+    bool execOnce(const QString &sql, QString *error);
+    void clearStatements();
+    QString sqliteError() const;
+    [[noreturn]] void fail(const QString &error, const QString &sql) const;
 
     QSqlDatabase m_db;
+    sqlite3 *m_sqlite = nullptr;
     Dialect m_dialect;
-    QHash<QString, QSqlQuery> m_statements;
+    QHash<QString, Rows *> m_statements; // owned
+    // Statements stepped or executed since the last release: the ones to reset.
+    QList<Rows *> m_active;
     // pg_advisory_lock key held while migrating ("latchkey" in ASCII).
     static constexpr qint64 migrationLock = 0x6c617463686b6579;
     int m_transactionDepth = 0;

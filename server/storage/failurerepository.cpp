@@ -8,11 +8,12 @@ QList<QDateTime> FailureRepository::recent(const QString &limiter, const QString
                                            const QDateTime &since, int limit)
 {
     QList<QDateTime> times;
-    QSqlQuery &q = m_db.exec(u"SELECT at FROM auth_failures WHERE limiter = ? AND key_digest = ? "
-                             "AND at > ? ORDER BY at DESC LIMIT ?"_s,
-                             {limiter, keyDigest, timeValue(since), limit});
+    Database::Rows &q =
+        m_db.exec(u"SELECT at FROM auth_failures WHERE limiter = ? AND key_digest = ? "
+                  "AND at > ? ORDER BY at DESC LIMIT ?"_s,
+                  {limiter, keyDigest, timeValue(since), limit});
     while (q.next())
-        times.append(timeFrom(q.value(0)));
+        times.append(q.time(0));
     return times;
 }
 

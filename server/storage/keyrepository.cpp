@@ -11,24 +11,24 @@ const QString columns =
     "created_at, created_by, last_used_at, rotated_at, previous_secret_sealed, "
     "previous_valid_until, version"_s;
 
-KeyRecord recordFrom(const QSqlQuery &q)
+KeyRecord recordFrom(const Database::Rows &q)
 {
     KeyRecord r;
-    r.key.id = q.value(0).toString();
-    r.tenantId = q.value(1).toString();
-    r.key.name = q.value(2).toString();
-    r.key.description = q.value(3).toString();
-    r.key.permissionGroupId = q.value(4).toString();
-    r.sealedSecret = q.value(5).toString();
-    r.key.status = entityStatusFromString(q.value(6).toString()).value_or(EntityStatus::Disabled);
-    r.key.expiresAt = timeFrom(q.value(7));
-    r.key.createdAt = timeFrom(q.value(8));
-    r.key.createdBy = q.value(9).toString();
-    r.key.lastUsedAt = timeFrom(q.value(10));
-    r.key.rotatedAt = timeFrom(q.value(11));
-    r.previousSealedSecret = q.value(12).toString();
-    r.key.previousSecretValidUntil = timeFrom(q.value(13));
-    r.key.version = q.value(14).toInt();
+    r.key.id = q.text(0);
+    r.tenantId = q.text(1);
+    r.key.name = q.text(2);
+    r.key.description = q.text(3);
+    r.key.permissionGroupId = q.text(4);
+    r.sealedSecret = q.text(5);
+    r.key.status = entityStatusFromString(q.text(6)).value_or(EntityStatus::Disabled);
+    r.key.expiresAt = q.time(7);
+    r.key.createdAt = q.time(8);
+    r.key.createdBy = q.text(9);
+    r.key.lastUsedAt = q.time(10);
+    r.key.rotatedAt = q.time(11);
+    r.previousSealedSecret = q.text(12);
+    r.key.previousSecretValidUntil = q.time(13);
+    r.key.version = int(q.integer(14));
     return r;
 }
 
@@ -48,7 +48,7 @@ void KeyRepository::insert(const KeyRecord &r)
 
 std::optional<KeyRecord> KeyRepository::find(const QString &tenantId, const QString &id)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"SELECT "_s + columns + u" FROM api_keys WHERE tenant_id = ? AND id = ?"_s,
                   {tenantId, id});
     if (!q.next())
@@ -58,7 +58,7 @@ std::optional<KeyRecord> KeyRepository::find(const QString &tenantId, const QStr
 
 std::optional<KeyRecord> KeyRepository::findById(const QString &id)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT "_s + columns + u" FROM api_keys WHERE id = ?"_s, {id});
+    Database::Rows &q = m_db.exec(u"SELECT "_s + columns + u" FROM api_keys WHERE id = ?"_s, {id});
     if (!q.next())
         return std::nullopt;
     return recordFrom(q);
@@ -82,7 +82,7 @@ Page<ApiKey> KeyRepository::list(const QString &tenantId, const KeyFilter &filte
     appendKeyset(sql, values, page);
 
     QList<ApiKey> items;
-    QSqlQuery &q = m_db.exec(sql, values);
+    Database::Rows &q = m_db.exec(sql, values);
     while (q.next())
         items.append(recordFrom(q).key);
     return makePage(std::move(items), page.limit);
@@ -90,7 +90,7 @@ Page<ApiKey> KeyRepository::list(const QString &tenantId, const KeyFilter &filte
 
 bool KeyRepository::update(KeyRecord &r)
 {
-    QSqlQuery &q =
+    Database::Rows &q =
         m_db.exec(u"UPDATE api_keys SET name = ?, description = ?, permission_group_id = ?, "
                   "secret_sealed = ?, status = ?, expires_at = ?, rotated_at = ?, "
                   "previous_secret_sealed = ?, previous_valid_until = ?, search_text = ?, "

@@ -13,11 +13,9 @@ void backfillSearchText(Database &db)
 {
     for (const QString &table : {u"api_keys"_s, u"consumers"_s}) {
         QList<QPair<QString, QString>> rows;
-        QSqlQuery &select = db.exec(u"SELECT id, name, description FROM "_s + table);
+        Database::Rows &select = db.exec(u"SELECT id, name, description FROM "_s + table);
         while (select.next()) {
-            rows.append(
-                {select.value(0).toString(),
-                 foldForSearch(select.value(1).toString() + u'\n' + select.value(2).toString())});
+            rows.append({select.text(0), foldForSearch(select.text(1) + u'\n' + select.text(2))});
         }
         for (const auto &[id, text] : rows)
             db.exec(u"UPDATE "_s + table + u" SET search_text = ? WHERE id = ?"_s, {text, id});
@@ -27,7 +25,8 @@ void backfillSearchText(Database &db)
 } // namespace
 
 // Numbered and append-only: a released migration is never edited, a new one is added. Portable
-// SQL only (SQLite and PostgreSQL); times are BIGINT milliseconds since the epoch, digests and
+// SQL only (SQLite and PostgreSQL; "{{autoincrement}}" and "{{without_rowid}}" become each
+// dialect's own); times are BIGINT milliseconds since the epoch, digests and
 // sealed secrets are base64url TEXT.
 const QList<Migration> &migrations()
 {
@@ -146,6 +145,32 @@ const QList<Migration> &migrations()
              u"CREATE TABLE auth_failures (limiter TEXT NOT NULL, key_digest TEXT NOT NULL, "
              "at BIGINT NOT NULL)"_s,
              u"CREATE INDEX auth_failures_key ON auth_failures (limiter, key_digest, at)"_s,
+         }},
+        {6,
+         "fewer index writes per token and per Hawk nonce",
+         {
+             // Client-credentials tokens have no authorization, family or code: the indexes
+             // that find tokens by those keep only the tokens that have one. Every query on
+             // them compares with "=" or IN, which implies IS NOT NULL, so they still apply.
+             u"DROP INDEX tokens_authorization"_s,
+             u"CREATE INDEX tokens_authorization ON tokens (authorization_id) "
+             "WHERE authorization_id IS NOT NULL"_s,
+             u"DROP INDEX tokens_family"_s,
+             u"CREATE INDEX tokens_family ON tokens (family_id) WHERE family_id IS NOT NULL"_s,
+             u"DROP INDEX tokens_code"_s,
+             u"CREATE INDEX tokens_code ON tokens (code_digest) WHERE code_digest IS NOT NULL"_s,
+             // No query reads tokens by expiry (tokens_consumer stays: deleting a consumer
+             // cascades to its tokens through it).
+             u"DROP INDEX tokens_expiry"_s,
+             // SQLite: nonces kept in their primary key's B-tree, not in a rowid table beside it.
+             u"CREATE TABLE hawk_nonces_new (key_id TEXT NOT NULL, nonce TEXT NOT NULL, "
+             "ts BIGINT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (key_id, nonce, ts))"
+             "{{without_rowid}}"_s,
+             u"INSERT INTO hawk_nonces_new (key_id, nonce, ts, seen_at) "
+             "SELECT key_id, nonce, ts, seen_at FROM hawk_nonces"_s,
+             u"DROP TABLE hawk_nonces"_s,
+             u"ALTER TABLE hawk_nonces_new RENAME TO hawk_nonces"_s,
+             u"CREATE INDEX hawk_nonces_seen ON hawk_nonces (seen_at)"_s,
          }},
     };
     return list;

@@ -10,7 +10,8 @@ struct Migration
 {
     int version;
     const char *name;
-    QStringList statements; // "{{autoincrement}}" is replaced per dialect
+    // "{{autoincrement}}" and "{{without_rowid}}" are replaced per dialect
+    QStringList statements;
     // Runs after the statements, in the same transaction: data changes SQL cannot express.
     void (*backfill)(Database &database) = nullptr;
 };

@@ -16,25 +16,26 @@ void OAuthRepository::insertRequest(const AuthorizationRequest &r)
 
 std::optional<AuthorizationRequest> OAuthRepository::request(const QString &id)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT id, tenant_id, consumer_id, redirect_uri, scopes, state, "
-                             "code_challenge, csrf_digest, user_id, created_at, expires_at, "
-                             "redirect_uri_given FROM authorization_requests WHERE id = ?"_s,
-                             {id});
+    Database::Rows &q =
+        m_db.exec(u"SELECT id, tenant_id, consumer_id, redirect_uri, scopes, state, "
+                  "code_challenge, csrf_digest, user_id, created_at, expires_at, "
+                  "redirect_uri_given FROM authorization_requests WHERE id = ?"_s,
+                  {id});
     if (!q.next())
         return std::nullopt;
     AuthorizationRequest r;
-    r.id = q.value(0).toString();
-    r.tenantId = q.value(1).toString();
-    r.consumerId = q.value(2).toString();
-    r.redirectUri = q.value(3).toString();
-    r.scopes = q.value(4).toString().split(u' ', Qt::SkipEmptyParts);
-    r.state = q.value(5).toString();
-    r.codeChallenge = q.value(6).toString();
-    r.csrfDigest = q.value(7).toString();
-    r.userId = q.value(8).toString();
-    r.createdAt = timeFrom(q.value(9));
-    r.expiresAt = timeFrom(q.value(10));
-    r.redirectUriGiven = q.value(11).toInt() != 0;
+    r.id = q.text(0);
+    r.tenantId = q.text(1);
+    r.consumerId = q.text(2);
+    r.redirectUri = q.text(3);
+    r.scopes = q.text(4).split(u' ', Qt::SkipEmptyParts);
+    r.state = q.text(5);
+    r.codeChallenge = q.text(6);
+    r.csrfDigest = q.text(7);
+    r.userId = q.text(8);
+    r.createdAt = q.time(9);
+    r.expiresAt = q.time(10);
+    r.redirectUriGiven = q.integer(11) != 0;
     return r;
 }
 
@@ -60,23 +61,24 @@ void OAuthRepository::insertCode(const AuthorizationCode &c)
 
 std::optional<AuthorizationCode> OAuthRepository::code(const QString &digest)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT digest, tenant_id, consumer_id, user_id, authorization_id, "
-                             "redirect_uri, scopes, code_challenge, expires_at, used_at "
-                             "FROM authorization_codes WHERE digest = ?"_s,
-                             {digest});
+    Database::Rows &q =
+        m_db.exec(u"SELECT digest, tenant_id, consumer_id, user_id, authorization_id, "
+                  "redirect_uri, scopes, code_challenge, expires_at, used_at "
+                  "FROM authorization_codes WHERE digest = ?"_s,
+                  {digest});
     if (!q.next())
         return std::nullopt;
     AuthorizationCode c;
-    c.digest = q.value(0).toString();
-    c.tenantId = q.value(1).toString();
-    c.consumerId = q.value(2).toString();
-    c.userId = q.value(3).toString();
-    c.authorizationId = q.value(4).toString();
-    c.redirectUri = q.value(5).toString();
-    c.scopes = q.value(6).toString().split(u' ', Qt::SkipEmptyParts);
-    c.codeChallenge = q.value(7).toString();
-    c.expiresAt = timeFrom(q.value(8));
-    c.usedAt = timeFrom(q.value(9));
+    c.digest = q.text(0);
+    c.tenantId = q.text(1);
+    c.consumerId = q.text(2);
+    c.userId = q.text(3);
+    c.authorizationId = q.text(4);
+    c.redirectUri = q.text(5);
+    c.scopes = q.text(6).split(u' ', Qt::SkipEmptyParts);
+    c.codeChallenge = q.text(7);
+    c.expiresAt = q.time(8);
+    c.usedAt = q.time(9);
     return c;
 }
 
@@ -97,13 +99,12 @@ void OAuthRepository::insertSession(const SignInSession &s)
 
 std::optional<SignInSession> OAuthRepository::session(const QString &digest)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT digest, tenant_id, user_id, created_at, expires_at "
-                             "FROM sessions WHERE digest = ?"_s,
-                             {digest});
+    Database::Rows &q = m_db.exec(u"SELECT digest, tenant_id, user_id, created_at, expires_at "
+                                  "FROM sessions WHERE digest = ?"_s,
+                                  {digest});
     if (!q.next())
         return std::nullopt;
-    return SignInSession{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                         timeFrom(q.value(3)), timeFrom(q.value(4))};
+    return SignInSession{q.text(0), q.text(1), q.text(2), q.time(3), q.time(4)};
 }
 
 void OAuthRepository::purgeExpired(const QDateTime &now)

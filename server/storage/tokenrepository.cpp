@@ -17,25 +17,25 @@ void TokenRepository::insert(const TokenRecord &t)
 
 std::optional<TokenRecord> TokenRepository::find(const QString &digest)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT digest, kind, tenant_id, consumer_id, authorization_id, "
-                             "scopes, issued_at, expires_at, revoked_at, family_id, code_digest "
-                             "FROM tokens WHERE digest = ?"_s,
-                             {digest});
+    Database::Rows &q =
+        m_db.exec(u"SELECT digest, kind, tenant_id, consumer_id, authorization_id, "
+                  "scopes, issued_at, expires_at, revoked_at, family_id, code_digest "
+                  "FROM tokens WHERE digest = ?"_s,
+                  {digest});
     if (!q.next())
         return std::nullopt;
     TokenRecord t;
-    t.digest = q.value(0).toString();
-    t.kind = q.value(1).toString() == u"refresh" ? TokenRecord::Kind::Refresh
-                                                 : TokenRecord::Kind::Access;
-    t.tenantId = q.value(2).toString();
-    t.consumerId = q.value(3).toString();
-    t.authorizationId = q.value(4).toString();
-    t.scopes = q.value(5).toString().split(u' ', Qt::SkipEmptyParts);
-    t.issuedAt = timeFrom(q.value(6));
-    t.expiresAt = timeFrom(q.value(7));
-    t.revokedAt = timeFrom(q.value(8));
-    t.familyId = q.value(9).toString();
-    t.codeDigest = q.value(10).toString();
+    t.digest = q.text(0);
+    t.kind = q.text(1) == u"refresh" ? TokenRecord::Kind::Refresh : TokenRecord::Kind::Access;
+    t.tenantId = q.text(2);
+    t.consumerId = q.text(3);
+    t.authorizationId = q.text(4);
+    t.scopes = q.text(5).split(u' ', Qt::SkipEmptyParts);
+    t.issuedAt = q.time(6);
+    t.expiresAt = q.time(7);
+    t.revokedAt = q.time(8);
+    t.familyId = q.text(9);
+    t.codeDigest = q.text(10);
     return t;
 }
 

@@ -120,7 +120,7 @@ Run TestOpenIdClientPeer::runFlow(const QStringList &arguments)
 
 int TestOpenIdClientPeer::count(const QString &sql)
 {
-    QSqlQuery &query = m_server->context().database().exec(sql);
+    auto &query = m_server->context().database().exec(sql);
     const int result = query.next() ? query.value(0).toInt() : -1;
     query.finish();
     return result;

@@ -717,19 +717,19 @@ void TestInstances::mixedTrafficOnBothInstancesLosesNothing()
 
     // Counted in the database itself: each acknowledged write once, nothing else.
     auto db = m_database->connect(m_dir.filePath(u"instance0"_s));
-    QSqlQuery &assets = db->exec(u"SELECT COUNT(*) FROM assets WHERE name LIKE 'Soak asset %'"_s);
+    auto &assets = db->exec(u"SELECT COUNT(*) FROM assets WHERE name LIKE 'Soak asset %'"_s);
     QVERIFY(assets.next());
     QCOMPARE(assets.value(0).toInt(), total / 4);
     QSet<QString> stored;
-    QSqlQuery &rows = db->exec(u"SELECT id FROM api_keys WHERE name LIKE 'Soak key %'"_s);
+    auto &rows = db->exec(u"SELECT id FROM api_keys WHERE name LIKE 'Soak key %'"_s);
     while (rows.next())
         stored.insert(rows.value(0).toString());
     QCOMPARE(stored, keysCreated);
-    QSqlQuery &audited = db->exec(u"SELECT COUNT(*) FROM audit_events WHERE action = 'key.create' "
-                                  "AND details LIKE '%Soak key %'"_s);
+    auto &audited = db->exec(u"SELECT COUNT(*) FROM audit_events WHERE action = 'key.create' "
+                             "AND details LIKE '%Soak key %'"_s);
     QVERIFY(audited.next());
     QCOMPARE(audited.value(0).toInt(), total / 4);
-    QSqlQuery &tokens = db->exec(
+    auto &tokens = db->exec(
         u"SELECT COUNT(*) FROM tokens t JOIN consumers c ON c.id = t.consumer_id WHERE c.client_id "
         "= ?"_s,
         {clientId});

@@ -212,7 +212,7 @@ QJsonArray TestOAuthAuthorize::authorizationsOf(const QString &consumerId)
 
 int TestOAuthAuthorize::count(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery &query = m_server->context().database().exec(sql, values);
+    auto &query = m_server->context().database().exec(sql, values);
     const int result = query.next() ? query.value(0).toInt() : -1;
     query.finish();
     return result;

@@ -194,7 +194,7 @@ QString TestOAuthRevocation::authorizationId(const QJsonObject &consumer)
 
 int TestOAuthRevocation::activeTokens()
 {
-    QSqlQuery &query = m_server->context().database().exec(
+    auto &query = m_server->context().database().exec(
         u"SELECT COUNT(*) FROM tokens WHERE revoked_at IS NULL AND authorization_id IS NOT NULL"_s);
     const int result = query.next() ? query.value(0).toInt() : -1;
     query.finish();

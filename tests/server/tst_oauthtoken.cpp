@@ -213,7 +213,7 @@ QString TestOAuthToken::authorizationId(const QJsonObject &consumer)
 
 int TestOAuthToken::count(const QString &sql)
 {
-    QSqlQuery &query = m_server->context().database().exec(sql);
+    auto &query = m_server->context().database().exec(sql);
     const int result = query.next() ? query.value(0).toInt() : -1;
     query.finish();
     return result;

@@ -44,6 +44,15 @@ private slots:
     void foldsCaseAndAccents_data();
     void foldsCaseAndAccents();
     void cursorRoundTripsAndRejectsGarbage();
+    void rowsReadTypesNullsAndText_data();
+    void rowsReadTypesNullsAndText();
+    void rowsCountWhatAWriteChanged();
+    void failuresAreStorageErrorsThatSayWhat_data();
+    void failuresAreStorageErrorsThatSayWhat();
+    void writeCommitsAtOnceWithASelectLeftOnARow();
+    void releasedStatementsLetAnotherConnectionWrite();
+    void migrationKeepsTokensAndNoncesAndMakesIndexesPartial();
+    void tokenQueriesStillUseTheirIndexes();
 
 private:
     std::unique_ptr<Database> open() { return m_database->connect(m_dir->path()); }
@@ -59,7 +68,7 @@ void TestStorage::migratesToTheLatestVersionOnce()
     const int latest = Latchkey::Server::migrations().constLast().version;
     QCOMPARE(db->schemaVersion(), latest);
     db->migrate();
-    QSqlQuery &q = db->exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
+    auto &q = db->exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), latest);
 }
@@ -85,7 +94,7 @@ void TestStorage::instancesStartingTogetherMigrateOnce()
     auto db = open();
     const int latest = Latchkey::Server::migrations().constLast().version;
     QCOMPARE(db->schemaVersion(), latest);
-    QSqlQuery &q = db->exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
+    auto &q = db->exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), latest);
 }
@@ -114,8 +123,8 @@ void TestStorage::backfillsSearchTextOfRowsFromBefore()
              "secret_sealed, status, created_at, created_by) "
              "VALUES ('k', 't', 'Integração Ágil', 'Sincronização', 'g', 's', 'active', 0, 'x')"_s);
     db->migrate();
-    QSqlQuery &q = db->exec(u"SELECT id FROM api_keys WHERE search_text LIKE ? ESCAPE '\\'"_s,
-                            {Latchkey::Server::containsPattern(u"AGIL"_s)});
+    auto &q = db->exec(u"SELECT id FROM api_keys WHERE search_text LIKE ? ESCAPE '\\'"_s,
+                       {Latchkey::Server::containsPattern(u"AGIL"_s)});
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), u"k"_s);
 }
@@ -135,7 +144,7 @@ void TestStorage::failedWriteRollsBackTheWholeTransaction()
         QVERIFY2(error.message().contains(u"unique"_s, Qt::CaseInsensitive),
                  qPrintable(error.message()));
     }
-    QSqlQuery &q = db->exec(u"SELECT COUNT(*) FROM tenants"_s);
+    auto &q = db->exec(u"SELECT COUNT(*) FROM tenants"_s);
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 0);
 }
@@ -145,10 +154,10 @@ void TestStorage::sqliteRunsInWalWithForeignKeys()
     if (TestDatabase::isPostgres())
         QSKIP("SQLite only");
     auto db = open();
-    QSqlQuery &mode = db->exec(u"PRAGMA journal_mode"_s);
+    auto &mode = db->exec(u"PRAGMA journal_mode"_s);
     QVERIFY(mode.next());
     QCOMPARE(mode.value(0).toString(), u"wal"_s);
-    QSqlQuery &keys = db->exec(u"PRAGMA foreign_keys"_s);
+    auto &keys = db->exec(u"PRAGMA foreign_keys"_s);
     QVERIFY(keys.next());
     QCOMPARE(keys.value(0).toInt(), 1);
 }
@@ -163,7 +172,7 @@ void TestStorage::reconnectsWhenTheConnectionIsLost()
     db->migrate();
     db->exec(u"INSERT INTO tenants VALUES ('before', 'Before', 0)"_s);
     m_database->terminateOtherConnections();
-    QSqlQuery &q = db->exec(u"SELECT name FROM tenants WHERE id = ?"_s, {u"before"_s});
+    auto &q = db->exec(u"SELECT name FROM tenants WHERE id = ?"_s, {u"before"_s});
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), u"Before"_s);
 
@@ -178,7 +187,7 @@ void TestStorage::reconnectsWhenTheConnectionIsLost()
     m_database->terminateOtherConnections();
     QVERIFY_THROWS_EXCEPTION(StorageError,
                              db->exec(u"INSERT INTO tenants VALUES ('lost', 'Lost', 0)"_s));
-    QSqlQuery &count = db->exec(u"SELECT COUNT(*) FROM tenants"_s);
+    auto &count = db->exec(u"SELECT COUNT(*) FROM tenants"_s);
     QVERIFY(count.next());
     QCOMPARE(count.value(0).toInt(), 2);
     QVERIFY(db->isHealthy());
@@ -296,6 +305,328 @@ void TestStorage::cursorRoundTripsAndRejectsGarbage()
     QVERIFY(!Latchkey::Server::Cursor::decode(u"bm9wZQ"_s)); // "nope": no separator
     QVERIFY(!Latchkey::Server::Cursor::decode(u"***"_s));
     QVERIFY(!Latchkey::Server::Cursor::decode(u"eDpsaw"_s)); // "x:lk": not a number
+}
+
+// Database::Rows reads what was bound back as it was, on both dialects: integers past 32 bits,
+// text in any script (beyond the BMP too), '' apart from NULL, and times in milliseconds.
+void TestStorage::rowsReadTypesNullsAndText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ascii") << u"lk_abc-DEF_123"_s;
+    QTest::newRow("accents") << u"Integração Ágil, Lucía Gómez Ñandú"_s;
+    QTest::newRow("cjk and symbols") << u"鍵の管理 ∑ €"_s;
+    QTest::newRow("beyond the BMP") << u"🔑 𝄞 𠜎"_s;
+    QTest::newRow("quotes and nul-free controls") << u"it's \"quoted\"\t\\ %_"_s;
+}
+
+void TestStorage::rowsReadTypesNullsAndText()
+{
+    QFETCH(QString, text);
+    auto db = open();
+    db->exec(u"CREATE TABLE rows_test (id INTEGER NOT NULL, big BIGINT, label TEXT, "
+             "missing TEXT, empty TEXT)"_s);
+    const qint64 big = (qint64(1) << 40) + 7;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1795804654998, Qt::UTC);
+    db->exec(
+        u"INSERT INTO rows_test (id, big, label, missing, empty) VALUES (?, ?, ?, ?, ?)"_s,
+        {1, Latchkey::Server::timeValue(at), text, Latchkey::Server::textValue({}), QString()});
+    db->exec(u"INSERT INTO rows_test (id, big, label, missing, empty) VALUES (?, ?, ?, ?, ?)"_s,
+             {2, big, text, QVariant(), u""_s});
+
+    auto &rows = db->exec(u"SELECT id, big, label, missing, empty FROM rows_test WHERE label = ? "
+                          "ORDER BY id"_s,
+                          {text});
+    QVERIFY(rows.next());
+    QCOMPARE(rows.integer(0), 1);
+    QCOMPARE(rows.time(1), at);
+    QCOMPARE(rows.text(2), text);
+    QCOMPARE(rows.value(2).toString(), text);
+    QVERIFY(rows.isNull(3));
+    QVERIFY(rows.text(3).isNull());
+    QVERIFY(!rows.time(3).isValid());
+    QVERIFY(rows.value(3).isNull());
+    QVERIFY(!rows.isNull(4)); // a null QString is stored as '', not NULL
+    QCOMPARE(rows.text(4), QString());
+    QVERIFY(rows.next());
+    QCOMPARE(rows.integer(0), 2);
+    QCOMPARE(rows.integer(1), big);
+    QCOMPARE(rows.value(1).toLongLong(), big);
+    QVERIFY(rows.isNull(3));
+    QVERIFY(!rows.next());
+    QVERIFY(!rows.next());
+
+    // The bytes stored are UTF-8, as other tools reading the file expect.
+    auto &length =
+        db->exec(db->dialect() == Database::Dialect::Sqlite
+                     ? u"SELECT length(CAST(label AS BLOB)) FROM rows_test WHERE id = 1"_s
+                     : u"SELECT octet_length(label) FROM rows_test WHERE id = 1"_s);
+    QVERIFY(length.next());
+    QCOMPARE(length.integer(0), text.toUtf8().size());
+    length.finish();
+}
+
+void TestStorage::rowsCountWhatAWriteChanged()
+{
+    auto db = open();
+    db->exec(u"CREATE TABLE rows_test (id INTEGER NOT NULL, n INTEGER NOT NULL)"_s);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(db->exec(u"INSERT INTO rows_test (id, n) VALUES (?, ?)"_s, {i, i % 2})
+                     .numRowsAffected(),
+                 1);
+    QCOMPARE(db->exec(u"UPDATE rows_test SET n = 7 WHERE n = ?"_s, {1}).numRowsAffected(), 2);
+    QCOMPARE(db->exec(u"UPDATE rows_test SET n = 7 WHERE n = ?"_s, {1}).numRowsAffected(), 0);
+    QCOMPARE(db->exec(u"DELETE FROM rows_test WHERE n = ?"_s, {0}).numRowsAffected(), 3);
+    auto &empty = db->exec(u"SELECT id FROM rows_test WHERE n = ?"_s, {0});
+    QVERIFY(!empty.next());
+    QCOMPARE(empty.numRowsAffected(), 0);
+}
+
+void TestStorage::failuresAreStorageErrorsThatSayWhat_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QVariantList>("values");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("syntax") << u"SELEKT 1"_s << QVariantList() << u"syntax error"_s;
+    QTest::newRow("no such table")
+        << u"SELECT x FROM nowhere WHERE x = ?"_s << QVariantList{1} << u"nowhere"_s;
+    QTest::newRow("duplicate key")
+        << u"INSERT INTO tenants VALUES (?, 'Again', 0)"_s << QVariantList{u"t1"_s} << u"unique"_s;
+    QTest::newRow("not null") << u"INSERT INTO tenants VALUES (?, ?, 0)"_s
+                              << QVariantList{u"t2"_s, QVariant()} << u"null"_s;
+}
+
+void TestStorage::failuresAreStorageErrorsThatSayWhat()
+{
+    QFETCH(QString, sql);
+    QFETCH(QVariantList, values);
+    QFETCH(QString, message);
+    auto db = open();
+    db->migrate();
+    db->exec(u"INSERT INTO tenants VALUES ('t1', 'T', 0)"_s);
+    try {
+        db->exec(sql, values);
+        QFAIL("the statement must fail");
+    } catch (const StorageError &error) {
+        QVERIFY2(error.message().contains(message, Qt::CaseInsensitive),
+                 qPrintable(error.message()));
+        // The statement is named (placeholders only, never values).
+        QVERIFY2(error.message().contains(u" in: "_s + sql.left(20)), qPrintable(error.message()));
+    }
+    // The connection goes on working.
+    QVERIFY(db->isHealthy());
+    auto &count = db->exec(u"SELECT COUNT(*) FROM tenants"_s);
+    QVERIFY(count.next());
+    QCOMPARE(count.integer(0), 1);
+}
+
+// Outside a transaction a write is committed before exec() returns, even while a SELECT of the
+// same connection was left positioned on a row (SQLite's autocommit waits for every statement).
+void TestStorage::writeCommitsAtOnceWithASelectLeftOnARow()
+{
+    auto db = open();
+    db->migrate();
+    db->exec(u"INSERT INTO tenants VALUES ('a', 'A', 0)"_s);
+    db->exec(u"INSERT INTO tenants VALUES ('b', 'B', 0)"_s);
+    auto &positioned = db->exec(u"SELECT id FROM tenants ORDER BY id"_s);
+    QVERIFY(positioned.next());
+    db->exec(u"INSERT INTO tenants VALUES ('c', 'C', 0)"_s);
+
+    auto other = open();
+    auto &count = other->exec(u"SELECT COUNT(*) FROM tenants"_s);
+    QVERIFY(count.next());
+    QCOMPARE(count.integer(0), 3);
+}
+
+// What a request leaves behind once its statements are released: no lock, no snapshot.
+void TestStorage::releasedStatementsLetAnotherConnectionWrite()
+{
+    auto db = open();
+    db->migrate();
+    db->exec(u"INSERT INTO tenants VALUES ('a', 'A', 0)"_s);
+    db->exec(u"INSERT INTO tenants VALUES ('b', 'B', 0)"_s);
+    {
+        Database::Transaction transaction(*db);
+        auto &rows = db->exec(u"SELECT id FROM tenants ORDER BY id"_s);
+        QVERIFY(rows.next());
+        db->exec(u"UPDATE tenants SET name = 'A2' WHERE id = 'a'"_s);
+        transaction.commit();
+    }
+    auto &left = db->exec(u"SELECT id FROM tenants WHERE id = ?"_s, {u"b"_s});
+    QVERIFY(left.next());
+    db->releaseStatements();
+
+    auto other = open();
+    {
+        Database::Transaction transaction(*other); // BEGIN IMMEDIATE on SQLite: the write lock
+        other->exec(u"INSERT INTO tenants VALUES ('c', 'C', 0)"_s);
+        transaction.commit();
+    }
+    // The first connection reads the database as it is now, not as it was.
+    auto &names = db->exec(u"SELECT name FROM tenants ORDER BY id"_s);
+    QStringList seen;
+    while (names.next())
+        seen.append(names.text(0));
+    QCOMPARE(seen, (QStringList{u"A2"_s, u"B"_s, u"C"_s}));
+    // And it can write again at once.
+    {
+        Database::Transaction transaction(*db);
+        db->exec(u"DELETE FROM tenants WHERE id = ?"_s, {u"c"_s});
+        transaction.commit();
+    }
+}
+
+namespace {
+
+// Applies the migrations up to `version` only, as an older server did.
+void migrateTo(Database &db, int version)
+{
+    db.exec(u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at BIGINT NOT NULL)"_s);
+    for (const auto &migration : Latchkey::Server::migrations()) {
+        if (migration.version > version)
+            break;
+        for (const QString &statement : migration.statements) {
+            QString sql = statement;
+            sql.replace(u"{{autoincrement}}"_s, db.dialect() == Database::Dialect::Sqlite
+                                                    ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s
+                                                    : u"BIGSERIAL PRIMARY KEY"_s);
+            sql.replace(u"{{without_rowid}}"_s, db.dialect() == Database::Dialect::Sqlite
+                                                    ? u" WITHOUT ROWID"_s
+                                                    : QString());
+            db.exec(sql);
+        }
+        db.exec(u"INSERT INTO schema_migrations VALUES (?, 'x', 0)"_s, {migration.version});
+    }
+}
+
+// The CREATE INDEX statement of an index as the database keeps it.
+QString indexDefinition(Database &db, const QString &name)
+{
+    auto &rows = db.exec(db.dialect() == Database::Dialect::Sqlite
+                             ? u"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?"_s
+                             : u"SELECT indexdef FROM pg_indexes WHERE indexname = ?"_s,
+                         {name});
+    const QString definition = rows.next() ? rows.text(0) : QString();
+    rows.finish();
+    return definition;
+}
+
+} // namespace
+
+void TestStorage::migrationKeepsTokensAndNoncesAndMakesIndexesPartial()
+{
+    auto db = open();
+    migrateTo(*db, 5);
+    db->exec(u"INSERT INTO tenants VALUES ('t', 'T', 0)"_s);
+    db->exec(u"INSERT INTO permission_groups VALUES ('g', 't', 'G', '', 'assets:read')"_s);
+    db->exec(u"INSERT INTO users (id, tenant_id, email, display_name, role, password_hash, "
+             "created_at) VALUES ('u', 't', 'a@example.com', 'A', 'member', 'x', 0)"_s);
+    db->exec(u"INSERT INTO consumers (id, tenant_id, client_id, name, description, "
+             "permission_group_id, grant_type, client_type, redirect_uris, require_pkce, "
+             "access_token_ttl, refresh_token_ttl, status, created_at, created_by) VALUES ('c', "
+             "'t', 'client', 'C', '', 'g', 'authorization_code', 'confidential', '[]', 1, 3600, "
+             "86400, 'active', 0, 'x')"_s);
+    db->exec(u"INSERT INTO authorizations (id, tenant_id, user_id, consumer_id, scopes, "
+             "created_at) VALUES ('a', 't', 'u', 'c', 'assets:read', 0)"_s);
+    const QString insertToken =
+        u"INSERT INTO tokens (digest, kind, tenant_id, consumer_id, authorization_id, scopes, "
+        "issued_at, expires_at, revoked_at, family_id, code_digest) "
+        "VALUES (?, ?, 't', 'c', ?, 'assets:read', 0, ?, NULL, ?, ?)"_s;
+    db->exec(insertToken,
+             {u"cc"_s, u"access"_s, QVariant(), Q_INT64_C(4000000000000), QVariant(), QVariant()});
+    db->exec(insertToken,
+             {u"ac"_s, u"access"_s, u"a"_s, Q_INT64_C(4000000000000), u"f"_s, u"code"_s});
+    db->exec(insertToken,
+             {u"rt"_s, u"refresh"_s, u"a"_s, Q_INT64_C(4000000000000), u"f"_s, u"code"_s});
+    db->exec(u"INSERT INTO hawk_nonces VALUES ('k', 'n1', 1700000000, 1700000000000)"_s);
+    db->exec(u"INSERT INTO hawk_nonces VALUES ('k', 'n2', 1700000000, 1700000000001)"_s);
+
+    db->migrate();
+    QCOMPARE(db->schemaVersion(), 6);
+
+    auto &tokens = db->exec(u"SELECT digest, authorization_id, family_id, code_digest FROM tokens "
+                            "ORDER BY digest"_s);
+    QStringList seen;
+    while (tokens.next()) {
+        seen.append(tokens.text(0) + u'|' + tokens.text(1) + u'|' + tokens.text(2) + u'|' +
+                    tokens.text(3));
+    }
+    QCOMPARE(seen, (QStringList{u"ac|a|f|code"_s, u"cc|||"_s, u"rt|a|f|code"_s}));
+    auto &nonces = db->exec(u"SELECT COUNT(*) FROM hawk_nonces"_s);
+    QVERIFY(nonces.next());
+    QCOMPARE(nonces.integer(0), 2);
+    nonces.finish();
+    // A replayed nonce is still recognised; a new one is remembered.
+    QCOMPARE(db->exec(u"INSERT INTO hawk_nonces (key_id, nonce, ts, seen_at) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT DO NOTHING"_s,
+                      {u"k"_s, u"n1"_s, 1700000000, Q_INT64_C(1700000000002)})
+                 .numRowsAffected(),
+             0);
+    QCOMPARE(db->exec(u"INSERT INTO hawk_nonces (key_id, nonce, ts, seen_at) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT DO NOTHING"_s,
+                      {u"k"_s, u"n3"_s, 1700000000, Q_INT64_C(1700000000002)})
+                 .numRowsAffected(),
+             1);
+
+    for (const auto &[index, column] : {std::pair{u"tokens_authorization"_s, u"authorization_id"_s},
+                                        std::pair{u"tokens_family"_s, u"family_id"_s},
+                                        std::pair{u"tokens_code"_s, u"code_digest"_s}}) {
+        const QString definition = indexDefinition(*db, index);
+        QVERIFY2(definition.contains(u"WHERE"_s) && definition.contains(column + u" IS NOT NULL"_s),
+                 qPrintable(index + u": "_s + definition));
+    }
+    QVERIFY(!indexDefinition(*db, u"tokens_consumer"_s).isEmpty());
+    QVERIFY(indexDefinition(*db, u"tokens_expiry"_s).isEmpty());
+    QVERIFY(!indexDefinition(*db, u"hawk_nonces_seen"_s).isEmpty());
+
+    // Revoking by authorization still finds the tokens.
+    QCOMPARE(db->exec(u"UPDATE tokens SET revoked_at = ? WHERE authorization_id = ? "
+                      "AND revoked_at IS NULL"_s,
+                      {1, u"a"_s})
+                 .numRowsAffected(),
+             2);
+}
+
+// EXPLAIN QUERY PLAN of every statement that finds tokens or nonces by an index: the partial
+// indexes still serve them (a comparison with = or IN implies IS NOT NULL).
+void TestStorage::tokenQueriesStillUseTheirIndexes()
+{
+    if (TestDatabase::isPostgres())
+        QSKIP("SQLite's query plans; PostgreSQL proves IS NOT NULL from = the same way");
+    auto db = open();
+    db->migrate();
+    const QList<std::pair<QString, QString>> cases = {
+        {u"UPDATE tokens SET revoked_at = ? WHERE authorization_id = ? AND revoked_at IS NULL"_s,
+         u"tokens_authorization"_s},
+        {u"UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND authorization_id IN "
+         "(SELECT id FROM authorizations WHERE tenant_id = ? AND consumer_id = ? AND "
+         "revoked_at IS NULL)"_s,
+         u"tokens_authorization"_s},
+        {u"UPDATE tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL"_s,
+         u"tokens_family"_s},
+        {u"UPDATE tokens SET revoked_at = ? WHERE code_digest = ? AND revoked_at IS NULL"_s,
+         u"tokens_code"_s},
+        // What deleting a consumer, or an authorization, cascades to.
+        {u"SELECT digest FROM tokens WHERE consumer_id = ?"_s, u"tokens_consumer"_s},
+        {u"SELECT digest FROM tokens WHERE authorization_id = ?"_s, u"tokens_authorization"_s},
+        {u"DELETE FROM hawk_nonces WHERE seen_at < ?"_s, u"hawk_nonces_seen"_s},
+        {u"SELECT 1 FROM hawk_nonces WHERE key_id = ? AND nonce = ? AND ts = ?"_s,
+         u"PRIMARY KEY"_s},
+    };
+    for (const auto &[sql, index] : cases) {
+        QVariantList values;
+        for (qsizetype i = 0; i < sql.count(u'?'); ++i)
+            values.append(u"x"_s);
+        auto &plan = db->exec(u"EXPLAIN QUERY PLAN "_s + sql, values);
+        QStringList details;
+        while (plan.next())
+            details.append(plan.text(3));
+        const QString text = details.join(u" / "_s);
+        QVERIFY2(text.contains(u"USING INDEX "_s + index) || text.contains(u"USING "_s + index) ||
+                     text.contains(u"USING COVERING INDEX "_s + index),
+                 qPrintable(sql + u" -> "_s + text));
+        QVERIFY2(!text.contains(u"SCAN tokens"_s), qPrintable(sql + u" -> "_s + text));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -84,7 +84,7 @@ Reply TestTokenEndpoint::tokenRequest(const QByteArray &form, const Headers &hea
 
 int TestTokenEndpoint::tokenCount()
 {
-    QSqlQuery &query = m_server->context().database().exec(u"SELECT COUNT(*) FROM tokens"_s);
+    auto &query = m_server->context().database().exec(u"SELECT COUNT(*) FROM tokens"_s);
     const int count = query.next() ? query.value(0).toInt() : -1;
     query.finish();
     return count;

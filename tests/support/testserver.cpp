@@ -97,7 +97,7 @@ bool empty(const QString &name)
         return false;
     try {
         QStringList tables;
-        QSqlQuery &list =
+        auto &list =
             database->exec(u"SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
                            "tablename NOT IN ('schema_migrations', 'tenants')"_s);
         while (list.next())
