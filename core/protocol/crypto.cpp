@@ -127,31 +127,57 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 
 HmacSha256Key::HmacSha256Key(QByteArrayView key)
     : m_ctx(keyedContext(key))
+    , m_work(EVP_MAC_CTX_dup(m_ctx))
 {
+    if (!m_work)
+        qFatal("OpenSSL HMAC-SHA256 failed");
 }
 
 HmacSha256Key::~HmacSha256Key()
 {
+    EVP_MAC_CTX_free(m_work);
     EVP_MAC_CTX_free(m_ctx);
 }
 
 HmacSha256Key::HmacSha256Key(const HmacSha256Key &other)
     : m_ctx(EVP_MAC_CTX_dup(other.m_ctx))
+    , m_work(EVP_MAC_CTX_dup(other.m_ctx))
 {
+    if (!m_ctx || !m_work)
+        qFatal("OpenSSL HMAC-SHA256 failed");
 }
 
 HmacSha256Key &HmacSha256Key::operator=(const HmacSha256Key &other)
 {
     if (this != &other) {
+        EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(other.m_ctx);
+        EVP_MAC_CTX *work = EVP_MAC_CTX_dup(other.m_ctx);
+        if (!ctx || !work)
+            qFatal("OpenSSL HMAC-SHA256 failed");
+        const std::scoped_lock lock(m_workLock);
         EVP_MAC_CTX_free(m_ctx);
-        m_ctx = EVP_MAC_CTX_dup(other.m_ctx);
+        EVP_MAC_CTX_free(m_work);
+        m_ctx = ctx;
+        m_work = work;
     }
     return *this;
 }
 
 QByteArray HmacSha256Key::mac(QByteArrayView data) const
 {
-    return finishMac(EVP_MAC_CTX_dup(m_ctx), data);
+    QByteArray out(Sha256Size, Qt::Uninitialized);
+    size_t length = 0;
+    const std::scoped_lock lock(m_workLock);
+    // A NULL key re-initialises HMAC with the key already set (its inner and outer digests are
+    // kept), so nothing is allocated. A failed MAC must never turn into an empty string.
+    const bool ok = EVP_MAC_init(m_work, nullptr, 0, nullptr) == 1 &&
+                    EVP_MAC_update(m_work, bytesOf(data), static_cast<size_t>(data.size())) == 1 &&
+                    EVP_MAC_final(m_work, reinterpret_cast<unsigned char *>(out.data()), &length,
+                                  static_cast<size_t>(out.size())) == 1 &&
+                    length == Sha256Size;
+    if (!ok)
+        qFatal("OpenSSL HMAC-SHA256 failed");
+    return out;
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <mutex>
 #include <optional>
 
 struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX
@@ -13,7 +14,9 @@ QByteArray sha256(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
 
 // HMAC-SHA256 under one key used many times (a server's digest key): the key schedule is done
-// once, and each mac() starts from a copy of it. Safe to use from several threads.
+// once, and each mac() resets one working context to it instead of copying a new one (about four
+// times faster: a copy allocates three digest contexts). Safe to use from several threads; they
+// take turns on the working context.
 class HmacSha256Key final
 {
 public:
@@ -25,7 +28,9 @@ public:
     QByteArray mac(QByteArrayView data) const;
 
 private:
-    ::evp_mac_ctx_st *m_ctx = nullptr;
+    ::evp_mac_ctx_st *m_ctx = nullptr;  // keyed, never used directly: copies start from it
+    ::evp_mac_ctx_st *m_work = nullptr; // keyed, reset before each mac()
+    mutable std::mutex m_workLock;
 };
 
 // Constant-time for equal lengths (CRYPTO_memcmp); different lengths compare unequal.

@@ -1,5 +1,9 @@
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "protocol/crypto.h"
 #include "protocol/random.h"
 
@@ -87,6 +91,24 @@ void TestCrypto::hmacSha256()
     Crypto::HmacSha256Key copy = reusable;
     QCOMPARE(copy.mac(data).toHex(), macHex);
     QVERIFY(reusable.mac(QByteArray(data + "x")) != reusable.mac(data));
+    // Reset between MACs: another message in between leaves nothing behind.
+    QCOMPARE(reusable.mac(data).toHex(), macHex);
+    Crypto::HmacSha256Key assigned(QByteArray("another key"));
+    assigned = reusable;
+    QCOMPARE(assigned.mac(data).toHex(), macHex);
+
+    // Several threads share one key: each MAC is still right.
+    std::atomic<int> wrong = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 500; ++i)
+                if (reusable.mac(data).toHex() != macHex)
+                    ++wrong;
+        });
+    for (auto &thread : threads)
+        thread.join();
+    QCOMPARE(wrong.load(), 0);
 }
 
 void TestCrypto::constantTimeEquals_data()
