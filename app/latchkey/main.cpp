@@ -8,6 +8,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey;
@@ -23,8 +25,13 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
+        // Right after the paint is flushed, and without tearing the window down: closing is not
+        // part of showing it (bench/desktop's minimal window ends the same way).
         if (event->type() == QEvent::Paint)
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            QTimer::singleShot(0, qApp, [] {
+                std::fflush(stdout);
+                std::_Exit(0);
+            });
         return QObject::eventFilter(watched, event);
     }
 };
@@ -124,6 +131,16 @@ int main(int argc, char **argv)
         window.showSection(
             Ui::MainWindow::Section(qBound(1, parser.value(section).toInt(), 5) - 1));
     window.show();
-    workspace.value()->start();
+    // The window first, then the account: connecting reads the keychain (which loads libsecret)
+    // and goes to the network, and both can wait until the window is on screen. A window that is
+    // not painted at once (on another desktop, say) still connects after a second.
+    bool started = false;
+    auto start = [&started, &workspace] {
+        if (std::exchange(started, true))
+            return;
+        workspace.value()->start();
+    };
+    QObject::connect(&window, &Ui::MainWindow::firstPainted, &app, start, Qt::QueuedConnection);
+    QTimer::singleShot(1000, &app, start);
     return QApplication::exec();
 }

@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey;
@@ -103,7 +104,8 @@ protected:
     void paintEvent(QPaintEvent *event) override
     {
         QMainWindow::paintEvent(event);
-        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        // Right after the paint is flushed, without tearing down, as latchkey --bench-shown.
+        QTimer::singleShot(0, qApp, [] { std::_Exit(0); });
     }
 };
 

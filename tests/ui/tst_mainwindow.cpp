@@ -1,6 +1,10 @@
 #include <appfixture.h>
 #include <testserver.h>
 
+#include <audit/auditpage.h>
+#include <authorizations/authorizationspage.h>
+#include <common/entitypage.h>
+#include <flow/flowtesterpage.h>
 #include <keys/keylistmodel.h>
 #include <keys/keyspage.h>
 #include <profiles/profiledialog.h>
@@ -14,6 +18,9 @@
 #include <QLineEdit>
 #include <QMutex>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -49,6 +56,7 @@ class tst_MainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void firstRunIsTheSandbox();
+    void sectionsNotShownAreBuiltAfterTheFirstPaint();
     void sandboxCrashGoesOfflineAndRetryComesBack();
     void addAndSwitchProfiles();
     void unreachableAccountShowsTheCacheReadOnly();
@@ -115,6 +123,38 @@ void tst_MainWindow::firstRunIsTheSandbox()
     QVERIFY2(secret, Test::describe(secret));
     QVERIFY(secret.value().has_value());
     remember(*secret.value());
+}
+
+void tst_MainWindow::sectionsNotShownAreBuiltAfterTheFirstPaint()
+{
+    // Started on the Authorizations section: only its page is built before the window is on
+    // screen (the window opens faster); the others follow right after its first paint.
+    const QVariant section = QSettings().value(u"window/section"_s);
+    auto restore = qScopeGuard([&] { QSettings().setValue(u"window/section"_s, section); });
+    QSettings().setValue(u"window/section"_s, int(Ui::MainWindow::Authorizations));
+    Ui::MainWindow window(m_app->workspace());
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Authorizations);
+    QCOMPARE(window.findChildren<Ui::EntityPage *>().size(), 1);
+    QCOMPARE(window.findChildren<Ui::AuthorizationsPage *>().size(), 1);
+    QVERIFY(window.findChildren<Ui::FlowTesterPage *>().isEmpty());
+
+    // A section asked for before that is built at once.
+    QVERIFY(window.page(Ui::MainWindow::Audit));
+    QCOMPARE(window.findChildren<Ui::AuditPage *>().size(), 1);
+    QCOMPARE(window.findChildren<Ui::EntityPage *>().size(), 2);
+
+    QSignalSpy painted(&window, &Ui::MainWindow::firstPainted);
+    window.show();
+    QVERIFY(painted.wait(10000) || !painted.isEmpty());
+    QTRY_COMPARE(window.findChildren<Ui::EntityPage *>().size(), 4);
+    QTRY_COMPARE(window.findChildren<Ui::FlowTesterPage *>().size(), 1);
+    QCOMPARE(painted.size(), 1);
+    // Each page shows in its own section.
+    QCOMPARE(window.page(Ui::MainWindow::Keys), window.keysPage());
+    window.showSection(Ui::MainWindow::Audit);
+    QVERIFY(window.page(Ui::MainWindow::Audit)->isVisible());
+    QVERIFY(!window.page(Ui::MainWindow::Keys)->isVisible());
+    window.showSection(Ui::MainWindow::Keys);
 }
 
 void tst_MainWindow::sandboxCrashGoesOfflineAndRetryComesBack()

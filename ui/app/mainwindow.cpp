@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -88,38 +89,17 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
                              "color: palette(highlighted-text) }"_s);
     m_sidebar->setAccessibleName(tr("Sections"));
 
-    auto *keys = new KeysPage(workspace, this);
-    addSection(Keys, keys, u"key"_s, keys->title());
-    auto *consumers = new ConsumersPage(workspace, this);
-    addSection(Consumers, consumers, u"consumer"_s, consumers->title());
-    auto *authorizations = new AuthorizationsPage(workspace, this);
-    addSection(Authorizations, authorizations, u"authorization"_s, authorizations->title());
-    // The Flow Tester is built the first time it is shown (a window opens faster without it).
-    auto *flowHolder = new QWidget(this);
-    auto *flowLayout = new QVBoxLayout(flowHolder);
-    flowLayout->setContentsMargins(0, 0, 0, 0);
-    addSection(FlowTester, flowHolder, u"flow"_s, FlowTesterPage::tr("Flow Tester"));
-    auto *audit = new AuditPage(workspace, this);
-    addSection(Audit, audit, u"audit"_s, audit->title());
-    connect(keys, &KeysPage::exportRequested, this,
-            [this](const QStringList &ids, const QHash<QString, QString> &known) {
-                exportItems(ids, {}, known);
-            });
-    connect(consumers, &ConsumersPage::exportRequested, this,
-            [this](const QStringList &ids, const QHash<QString, QString> &known) {
-                exportItems({}, ids, known);
-            });
-    connect(keys, &KeysPage::testRequested, this, [this](const ApiKey &key) {
-        showSection(FlowTester);
-        flowTester()->testKey(key);
-    });
-    connect(consumers, &ConsumersPage::testRequested, this, [this](const Consumer &consumer) {
-        showSection(FlowTester);
-        flowTester()->testConsumer(consumer);
-    });
+    // Only the section shown first is built before the window appears; the others are built
+    // right after its first paint, one per event loop turn (see buildRemainingPages), or at once
+    // when something asks for them. A window with five pages opens noticeably slower.
+    addSection(Keys, u"key"_s, KeysPage::tr("API Keys"));
+    addSection(Consumers, u"consumer"_s, ConsumersPage::tr("OAuth Consumers"));
+    addSection(Authorizations, u"authorization"_s, AuthorizationsPage::tr("Authorizations"));
+    addSection(FlowTester, u"flow"_s, FlowTesterPage::tr("Flow Tester"));
+    addSection(Audit, u"audit"_s, AuditPage::tr("Audit Log"));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row == FlowTester)
-            flowTester();
+        if (row >= 0 && row < SectionCount)
+            ensurePage(Section(row));
     });
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
@@ -156,30 +136,14 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_syncLabel);
 
-    for (QWidget *page : std::as_const(m_pages)) {
-        auto *entityPage = qobject_cast<EntityPage *>(page);
-        if (!entityPage)
-            continue;
-        connect(entityPage, &EntityPage::message, this,
-                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-        connect(entityPage, &EntityPage::busyChanged, this, [this] {
-            bool busy = false;
-            for (QWidget *p : std::as_const(m_pages))
-                if (auto *e = qobject_cast<EntityPage *>(p))
-                    busy = busy || e->isBusy();
-            m_progress->setVisible(busy);
-            checkLoaded();
-        });
-    }
-
     connect(&workspace, &Workspace::connectionChanged, this, &MainWindow::updateConnection);
     connect(&workspace, &Workspace::syncStateChanged, this, &MainWindow::updateSyncLabel);
     connect(&workspace, &Workspace::profileActivated, this, [this] {
         reloadProfiles();
         m_awaitingLoad = true;
-        for (QWidget *page : std::as_const(m_pages))
-            if (auto *entityPage = qobject_cast<EntityPage *>(page))
-                entityPage->reload();
+        m_profileActive = true;
+        for (EntityPage *entityPage : builtEntityPages())
+            entityPage->reload();
         updateSyncLabel();
         checkLoaded();
     });
@@ -218,12 +182,16 @@ MainWindow::~MainWindow()
     settings.setValue(u"window/section"_s, int(currentSection()));
 }
 
-void MainWindow::addSection(Section section, QWidget *page, const QString &iconName,
-                            const QString &label)
+void MainWindow::addSection(Section section, const QString &iconName, const QString &label)
 {
     Q_ASSERT(m_pages.size() == section);
-    m_pages.append(page);
-    m_stack->addWidget(page);
+    // A holder the page goes into once built, so the stack's indexes never move.
+    auto *holder = new QWidget(this);
+    auto *layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_pages.append(holder);
+    m_built.append(nullptr);
+    m_stack->addWidget(holder);
     auto *item = new QListWidgetItem(icon(iconName), label, m_sidebar);
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(label).arg(int(section) + 1));
 }
@@ -391,26 +359,118 @@ MainWindow::Section MainWindow::currentSection() const
 
 FlowTesterPage *MainWindow::flowTester()
 {
-    if (!m_flowTester) {
-        auto *keys = qobject_cast<KeysPage *>(m_pages.value(Keys));
-        auto *consumers = qobject_cast<ConsumersPage *>(m_pages.value(Consumers));
-        m_flowTester = new FlowTesterPage(m_workspace, consumers->model(), keys->model(),
-                                          m_pages.value(FlowTester));
-        m_pages.value(FlowTester)->layout()->addWidget(m_flowTester);
-        connect(m_flowTester, &FlowTesterPage::message, this,
-                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return qobject_cast<FlowTesterPage *>(ensurePage(FlowTester));
+}
+
+QWidget *MainWindow::ensurePage(Section section)
+{
+    if (QWidget *built = m_built.value(section))
+        return built;
+    QWidget *holder = m_pages.value(section);
+    QWidget *page = nullptr;
+    switch (section) {
+    case Keys: {
+        auto *keys = new KeysPage(m_workspace, holder);
+        connect(keys, &KeysPage::exportRequested, this,
+                [this](const QStringList &ids, const QHash<QString, QString> &known) {
+                    exportItems(ids, {}, known);
+                });
+        connect(keys, &KeysPage::testRequested, this, [this](const ApiKey &key) {
+            showSection(FlowTester);
+            flowTester()->testKey(key);
+        });
+        page = keys;
+        break;
     }
-    return m_flowTester;
+    case Consumers: {
+        auto *consumers = new ConsumersPage(m_workspace, holder);
+        connect(consumers, &ConsumersPage::exportRequested, this,
+                [this](const QStringList &ids, const QHash<QString, QString> &known) {
+                    exportItems({}, ids, known);
+                });
+        connect(consumers, &ConsumersPage::testRequested, this, [this](const Consumer &consumer) {
+            showSection(FlowTester);
+            flowTester()->testConsumer(consumer);
+        });
+        page = consumers;
+        break;
+    }
+    case Authorizations:
+        page = new AuthorizationsPage(m_workspace, holder);
+        break;
+    case Audit:
+        page = new AuditPage(m_workspace, holder);
+        break;
+    case FlowTester: {
+        // It offers the keys' and consumers' lists: those pages come first.
+        auto *keys = qobject_cast<KeysPage *>(ensurePage(Keys));
+        auto *consumers = qobject_cast<ConsumersPage *>(ensurePage(Consumers));
+        auto *flow = new FlowTesterPage(m_workspace, consumers->model(), keys->model(), holder);
+        connect(flow, &FlowTesterPage::message, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        page = flow;
+        break;
+    }
+    case SectionCount:
+        return nullptr;
+    }
+    holder->layout()->addWidget(page);
+    m_built[section] = page;
+    if (auto *entityPage = qobject_cast<EntityPage *>(page)) {
+        connect(entityPage, &EntityPage::message, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        connect(entityPage, &EntityPage::busyChanged, this, [this] {
+            bool busy = false;
+            for (EntityPage *built : builtEntityPages())
+                busy = busy || built->isBusy();
+            m_progress->setVisible(busy);
+            checkLoaded();
+        });
+        // Built after the account was activated: it loads now, like the others did then.
+        if (m_profileActive)
+            entityPage->reload();
+    }
+    return page;
 }
 
-EntityPage *MainWindow::page(Section section) const
+QList<EntityPage *> MainWindow::builtEntityPages() const
 {
-    return qobject_cast<EntityPage *>(m_pages.value(section));
+    QList<EntityPage *> pages;
+    for (QWidget *page : m_built)
+        if (auto *entityPage = qobject_cast<EntityPage *>(page))
+            pages.append(entityPage);
+    return pages;
 }
 
-KeysPage *MainWindow::keysPage() const
+bool MainWindow::event(QEvent *event)
 {
-    return qobject_cast<KeysPage *>(m_pages.value(Keys));
+    // After the first paint the window is on screen: build the other sections then, one per
+    // event loop turn, so the window stays responsive and each is ready before it is needed.
+    if (event->type() == QEvent::Paint && !m_remainingScheduled) {
+        m_remainingScheduled = true;
+        QTimer::singleShot(0, this, &MainWindow::buildNextPage);
+        Q_EMIT firstPainted();
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::buildNextPage()
+{
+    const auto next = std::find(m_built.cbegin(), m_built.cend(), nullptr);
+    if (next == m_built.cend())
+        return;
+    ensurePage(Section(next - m_built.cbegin()));
+    QTimer::singleShot(0, this, &MainWindow::buildNextPage);
+}
+
+EntityPage *MainWindow::page(Section section)
+{
+    return qobject_cast<EntityPage *>(ensurePage(section));
+}
+
+KeysPage *MainWindow::keysPage()
+{
+    return qobject_cast<KeysPage *>(ensurePage(Keys));
 }
 
 QWidget *MainWindow::banner() const
@@ -427,8 +487,12 @@ void MainWindow::checkLoaded()
 {
     if (!m_awaitingLoad || m_workspace.connection() == Workspace::Connection::Connecting)
         return;
-    for (QWidget *page : std::as_const(m_pages))
-        if (auto *entityPage = qobject_cast<EntityPage *>(page); entityPage && entityPage->isBusy())
+    // Every list counts, including the sections not built yet (they load once built).
+    for (int section = 0; section < SectionCount; ++section)
+        if (section != FlowTester && !m_built.value(section))
+            return;
+    for (EntityPage *entityPage : builtEntityPages())
+        if (entityPage->isBusy())
             return;
     m_awaitingLoad = false;
     Q_EMIT loaded();
@@ -532,9 +596,8 @@ void MainWindow::refresh()
 {
     if (m_workspace.connection() == Workspace::Connection::Online) {
         m_awaitingLoad = true;
-        for (QWidget *page : std::as_const(m_pages))
-            if (auto *entityPage = qobject_cast<EntityPage *>(page))
-                entityPage->reload();
+        for (EntityPage *entityPage : builtEntityPages())
+            entityPage->reload();
     } else {
         m_workspace.reconnect();
     }

@@ -38,9 +38,9 @@ public:
 
     void showSection(Section section);
     Section currentSection() const;
-    EntityPage *page(Section section) const;
-    KeysPage *keysPage() const;
-    // The Flow Tester section's page, built on first use.
+    // A section's page, built now if it was not yet (see ensurePage).
+    EntityPage *page(Section section);
+    KeysPage *keysPage();
     FlowTesterPage *flowTester();
     QWidget *banner() const;
     QString bannerText() const;
@@ -49,7 +49,12 @@ public:
     void exportItems(const QStringList &keyIds, const QStringList &consumerIds,
                      const QHash<QString, QString> &known);
 
+protected:
+    bool event(QEvent *event) override;
+
 Q_SIGNALS:
+    // The window's first paint: it is on screen (main starts connecting then).
+    void firstPainted();
     // Every page finished its first load after a profile was activated (tests and
     // --smoke-test wait for it).
     void loaded();
@@ -58,7 +63,10 @@ private:
     void buildMenus();
     void buildToolBar();
     void buildBanner();
-    void addSection(Section section, QWidget *page, const QString &iconName, const QString &label);
+    void addSection(Section section, const QString &iconName, const QString &label);
+    QWidget *ensurePage(Section section);
+    void buildNextPage();
+    QList<EntityPage *> builtEntityPages() const;
     void reloadProfiles();
     void updateConnection();
     void updateSyncLabel();
@@ -73,8 +81,10 @@ private:
     Workspace &m_workspace;
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
-    QList<QWidget *> m_pages;
-    FlowTesterPage *m_flowTester = nullptr;
+    QList<QWidget *> m_pages; // the stack's holders, one per section
+    QList<QWidget *> m_built; // the pages built so far, by section (nullptr: not yet)
+    bool m_remainingScheduled = false;
+    bool m_profileActive = false;
     QComboBox *m_profileBox;
     QLabel *m_badge;
     QFrame *m_banner;

@@ -1,5 +1,7 @@
 #include "preferences.h"
 
+#include "common/icons.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -52,11 +54,11 @@ void applyTheme(QApplication &app, const QString &theme)
 {
     static const QString platformStyle = app.style()->name();
     if (theme == u"system") {
-        QApplication::setStyle(QStyleFactory::create(platformStyle));
+        QApplication::setStyle(withLatchkeyIcons(QStyleFactory::create(platformStyle)));
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;
     }
-    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QApplication::setStyle(withLatchkeyIcons(QStyleFactory::create(u"Fusion"_s)));
     if (theme != u"dark") {
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;

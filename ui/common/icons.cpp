@@ -7,6 +7,7 @@
 #include <QPalette>
 #include <QPixmap>
 #include <QPixmapCache>
+#include <QProxyStyle>
 #include <QSvgRenderer>
 
 using namespace Qt::StringLiterals;
@@ -61,7 +62,32 @@ private:
     QByteArray m_svg;
 };
 
+class LatchkeyStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
+                       const QWidget *widget) const override
+    {
+        switch (standardIcon) {
+        case SP_ToolBarHorizontalExtensionButton:
+        case SP_ToolBarVerticalExtensionButton:
+            return icon(u"more");
+        case SP_LineEditClearButton:
+            return icon(u"clear");
+        default:
+            return QProxyStyle::standardIcon(standardIcon, option, widget);
+        }
+    }
+};
+
 } // namespace
+
+QStyle *withLatchkeyIcons(QStyle *base)
+{
+    return new LatchkeyStyle(base);
+}
 
 QIcon icon(QStringView name)
 {
