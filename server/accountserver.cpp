@@ -13,7 +13,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QScopeGuard>
-#include <QTcpServer>
+#include <QSslSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -92,23 +92,23 @@ AccountServer::~AccountServer() = default;
 
 bool AccountServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto *tcp = new QTcpServer(this);
-    if (!tcp->listen(address, port)) {
-        *error = u"Cannot listen on %1:%2: %3"_s.arg(address.toString())
-                     .arg(port)
-                     .arg(tcp->errorString());
-        delete tcp;
-        return false;
+    auto transport = std::make_unique<HttpTransport>(
+        [this](HttpRequest &request) { return handle(request); }, HttpTransportOptions(), this);
+    if (!m_tlsCertificate.isNull()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(m_tlsCertificate);
+        tls.setPrivateKey(m_tlsKey);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        transport->setTls(tls);
     }
-    m_transport = new HttpTransport([this](HttpRequest &request) { return handle(request); }, this);
-    if (!m_tlsCertificate.isNull())
-        m_transport->sslSetup(m_tlsCertificate, m_tlsKey);
-    m_transport->bind(tcp);
+    if (!transport->listen(address, port, error))
+        return false;
+    m_transport = transport.release();
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + address.toString() + u']'
                              : address.toString();
     const QString scheme = m_tlsCertificate.isNull() ? u"http"_s : u"https"_s;
-    m_url = QUrl(u"%1://%2:%3"_s.arg(scheme).arg(host).arg(tcp->serverPort()));
+    m_url = QUrl(u"%1://%2:%3"_s.arg(scheme).arg(host).arg(m_transport->serverPort()));
     if (!m_explicitPublicUrl)
         m_context->setPublicUrl(m_url);
     return true;

@@ -1,16 +1,40 @@
 #pragma once
 
 #include "httpmessage.h"
+#include "httpparser.h"
 
-#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
 
+#include <chrono>
 #include <functional>
+#include <memory>
+#include <unordered_map>
+
+class QTcpServer;
+class QTcpSocket;
 
 namespace Latchkey::Server {
 
-// The only place that touches sockets: turns QHttpServerRequest into an HttpRequest value, asks
-// the handler for an HttpResponse value and writes it.
-class HttpTransport final : public QAbstractHttpServer
+struct HttpTransportOptions
+{
+    HttpLimits limits;
+    // From a request's first byte (or a TLS handshake's start) to its last: 408, then closed.
+    std::chrono::milliseconds requestTimeout{30'000};
+    // A kept-alive connection with no request in it is closed after this.
+    std::chrono::milliseconds idleTimeout{60'000};
+    // Past this many open connections no more are accepted until one closes.
+    int maxConnections = 1000;
+    // Responses not yet taken by a client: past this, its further requests wait.
+    qsizetype maxPendingOutput = 1024 * 1024;
+};
+
+// The only place that touches sockets: reads HTTP/1.1 requests with HttpRequestParser, asks the
+// handler for an HttpResponse value for each, and writes it in one write, in request order.
+class HttpTransport final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpTransport)
@@ -18,16 +42,42 @@ class HttpTransport final : public QAbstractHttpServer
 public:
     using Handler = std::function<HttpResponse(HttpRequest &)>;
 
-    explicit HttpTransport(Handler handler, QObject *parent = nullptr);
+    explicit HttpTransport(Handler handler, HttpTransportOptions options = {},
+                           QObject *parent = nullptr);
+    ~HttpTransport() override;
 
-    static HttpRequest toRequest(const QHttpServerRequest &request);
+    // Serve HTTPS with this configuration (its local certificate and private key); before
+    // listen().
+    void setTls(const QSslConfiguration &configuration);
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 serverPort() const;
+    qsizetype connectionCount() const { return qsizetype(m_connections.size()); }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // The bytes of a response as written to the socket: status line, headers, body.
+    static QByteArray serialize(const HttpResponse &response, bool head, bool http10,
+                                bool keepAlive);
 
 private:
+    struct Connection;
+
+    void accept(qintptr descriptor);
+    void readFrom(Connection &connection);
+    void process(Connection &connection);
+    void respond(Connection &connection, ParsedRequest &parsed);
+    void refuse(Connection &connection, const HttpParseError &error);
+    void startClosing(Connection &connection);
+    void flushed(Connection &connection);
+    void sweep();
+    qint64 now() const { return m_clock.elapsed(); }
+
     Handler m_handler;
+    HttpTransportOptions m_options;
+    QTcpServer *m_server = nullptr;
+    QSslConfiguration m_tls;
+    bool m_useTls = false;
+    QTimer m_sweep;
+    QElapsedTimer m_clock;
+    std::unordered_map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
 };
 
 } // namespace Latchkey::Server

@@ -3,6 +3,7 @@
 #include "fuzzsupport.h"
 
 #include <account/accountsetup.h>
+#include <http/httpparser.h>
 #include <storage/database.h>
 
 #include <protocol/hawk.h>
@@ -58,27 +59,11 @@ QByteArray hiddenField(const HttpResponse &page, const QString &name)
     return field.match(QString::fromUtf8(page.body)).captured(1).toUtf8();
 }
 
-// What HttpTransport::toRequest gives for a known method; anything else is "UNKNOWN" there.
-QByteArray transportMethod(QByteArrayView method)
+// The path, resource and query as the transport fills them.
+void setTarget(HttpRequest &request, const QString &target)
 {
-    static const QList<QByteArray> known = {"GET",   "PUT",     "DELETE",  "POST", "HEAD",
-                                            "PATCH", "OPTIONS", "CONNECT", "TRACE"};
-    for (const QByteArray &name : known) {
-        if (method == name)
-            return name;
-    }
-    return "UNKNOWN"_ba;
-}
-
-// The path, resource and query as HttpTransport::toRequest fills them.
-void setTarget(HttpRequest &request, const QUrl &url)
-{
-    request.path = url.path(QUrl::FullyDecoded);
-    request.resource = url.path(QUrl::FullyEncoded).toLatin1();
-    if (url.hasQuery()) {
-        request.resource += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-        request.query.setQuery(url.query(QUrl::FullyEncoded));
-    }
+    if (!HttpRequestParser::setTarget(request, target.toUtf8()))
+        fail("a harness target is not origin-form", target.toUtf8());
 }
 
 } // namespace
@@ -115,7 +100,7 @@ HttpResponse ServerHarness::call(const QByteArray &method, const QString &target
 {
     HttpRequest request;
     request.method = method;
-    setTarget(request, QUrl(QString::fromLatin1(publicUrl) + target));
+    setTarget(request, target);
     for (const auto &[name, value] : headers)
         request.headers.append({name.toLower(), value});
     request.body = body;
@@ -287,25 +272,39 @@ void ServerHarness::run(QByteArrayView input, bool adminByDefault)
             line.chop(1);
     }
 
-    // "METHOD /target": anything that is not a request line is no request at all.
+    // "METHOD /target" and the header lines become a request on the wire (HTTP/1.1, a Host, and
+    // a Content-Length for the body unless the input frames it), read by the transport's parser:
+    // what it refuses never reaches a controller, and is checked to be refused with a 4xx or 5xx
+    // of the parser's own.
     const QByteArray &requestLine = lines.first();
-    const qsizetype space = requestLine.indexOf(' ');
-    if (space <= 0 || !requestLine.sliced(space + 1).startsWith('/'))
-        return;
-    HttpRequest request;
-    request.method = transportMethod(requestLine.first(space));
-    const QUrl url = QUrl::fromEncoded(publicUrl + requestLine.sliced(space + 1));
-    if (!url.isValid())
-        return;
-    setTarget(request, url);
+    QByteArray wire = requestLine + " HTTP/1.1\r\n";
+    bool framed = false;
+    bool hasHost = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon <= 0)
-            continue;
-        request.headers.append(
-            {lines[i].first(colon).trimmed().toLower(), lines[i].sliced(colon + 1).trimmed()});
+        const QByteArray name = lines[i].left(lines[i].indexOf(':')).trimmed().toLower();
+        framed = framed || name == "content-length" || name == "transfer-encoding";
+        hasHost = hasHost || name == "host";
+        wire += lines[i] + "\r\n";
     }
-    request.body = body;
+    if (!hasHost)
+        wire += "Host: 127.0.0.1:8765\r\n";
+    if (!framed && !body.isEmpty())
+        wire += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    wire += "\r\n" + body;
+    HttpRequestParser parser;
+    parser.feed(wire);
+    HttpRequestParser::Event event = parser.next();
+    if (event == HttpRequestParser::Event::Continue)
+        event = parser.next();
+    if (event == HttpRequestParser::Event::Error) {
+        const int status = parser.error().status;
+        check(status == 400 || status == 413 || status == 431 || status == 501 || status == 505,
+              "the parser refuses with 400, 413, 431, 501 or 505", wire);
+        return;
+    }
+    if (event != HttpRequestParser::Event::Request)
+        return; // a body shorter than its Content-Length: the request never ends
+    HttpRequest request = parser.takeRequest().request;
     // A new address per run, so no run is rate limited by the failures of the ones before.
     ++m_runs;
     request.remoteAddress = QHostAddress(m_runs | 0x0a000000u);
