@@ -102,7 +102,7 @@ package-test: package
 # run FUZZ_SECONDS in turn; new inputs go to build/fuzz/work, never to the committed seeds.
 # `make fuzz FUZZ_TARGETS="hawk age"` runs some of them.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= hawk form admin oauth age export
+FUZZ_TARGETS ?= hawk form http admin oauth age export
 
 fuzz: deps
 	@[ -f build/fuzz/build.ninja ] || cmake --preset fuzz
