@@ -1,7 +1,9 @@
 #include "httpparser.h"
 
+#include <array>
 #include <cstring>
 #include <limits>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -14,12 +16,21 @@ constexpr qsizetype maxChunkLineBytes = 4096;
 // Digits past this are a size no limit allows (and would overflow).
 constexpr qsizetype maxLengthDigits = 15;
 
-// RFC 9110 §5.6.2
+// RFC 9110 §5.6.2: the characters of a token (methods, field names, transfer codings).
+constexpr std::array<bool, 256> tokenChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = '0'; c <= '9'; ++c)
+        table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[c] = table[c - 'a' + 'A'] = true;
+    for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
 bool isTokenChar(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
+    return tokenChars[static_cast<unsigned char>(c)];
 }
 
 bool isToken(QByteArrayView text)
