@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QThread>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
@@ -14,6 +15,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +55,117 @@ QString nextConnectionName()
 
 } // namespace
 
+// Checkpoints one SQLite database's WAL on a thread and a connection of its own, once the
+// serving connection's commits have grown it past `threshold` frames. A checkpoint writes pages
+// back into the database file and fsyncs both files: done on the serving connection (SQLite's
+// autocheckpoint), it stalled every request queued behind the one that crossed the threshold
+// for up to tens of milliseconds. PASSIVE never blocks a reader or a writer; the next write
+// starts the WAL again from its beginning once everything in it is back in the database.
+class WalCheckpointer final
+{
+    Q_DISABLE_COPY_MOVE(WalCheckpointer)
+
+public:
+    // Frames (pages) in the WAL that wake the thread: 16 MiB of 4 KiB pages. The write that
+    // starts the WAL over fsyncs its header, on the serving connection: the longer the WAL may
+    // grow, the rarer that is (1,000 frames, SQLite's default, meant 30 a second under load).
+    static constexpr int threshold = 4096;
+    // Past this many (400 MB of 4 KiB pages) the thread is not keeping up: a commit then
+    // checkpoints on its own connection, as SQLite would.
+    static constexpr int hardLimit = 100000;
+
+    explicit WalCheckpointer(QByteArray path)
+        : m_path(std::move(path))
+        , m_thread(QThread::create([this] { run(); }))
+    {
+        m_thread->setObjectName(u"latchkey-wal-checkpoint"_s);
+        m_thread->start(QThread::LowPriority);
+    }
+
+    ~WalCheckpointer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread->wait();
+    }
+
+    // sqlite3_wal_hook: runs after each commit of the serving connection.
+    static int afterCommit(void *self, sqlite3 *db, const char *name, int frames)
+    {
+        if (frames >= hardLimit)
+            sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        else if (frames >= threshold)
+            static_cast<WalCheckpointer *>(self)->wake();
+        return SQLITE_OK;
+    }
+
+private:
+    void wake()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_pending)
+                return;
+            m_pending = true;
+        }
+        m_wake.notify_one();
+    }
+
+    void run()
+    {
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK) {
+            qCWarning(lcStorage) << "cannot open the database for WAL checkpoints:"
+                                 << (db ? sqlite3_errmsg(db) : "out of memory");
+            sqlite3_close_v2(db);
+            return;
+        }
+        // As the serving connection: the WAL is fsynced before pages are copied back, the
+        // database file after.
+        sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_wake.wait(lock, [this] { return m_pending || m_stop; });
+            if (m_stop)
+                break;
+            m_pending = false;
+            lock.unlock();
+            bool again = true;
+            while (again) {
+                int frames = 0;
+                int copied = 0;
+                const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                         &frames, &copied);
+                if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+                    qCWarning(lcStorage) << "WAL checkpoint failed:" << sqlite3_errmsg(db);
+                // Writes went on meanwhile and the WAL is still long: copy what they added,
+                // shortly, until everything is back and a writer can start the WAL over.
+                again = rc == SQLITE_OK && frames >= threshold && copied < frames;
+                if (again) {
+                    lock.lock();
+                    again = !m_wake.wait_for(lock, std::chrono::milliseconds(10),
+                                             [this] { return m_stop; });
+                    lock.unlock();
+                }
+            }
+            lock.lock();
+        }
+        lock.unlock();
+        sqlite3_close_v2(db);
+    }
+
+    const QByteArray m_path;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_pending = false;
+    bool m_stop = false;
+    std::unique_ptr<QThread> m_thread;
+};
+
 Database::Database(QSqlDatabase connection)
     : m_db(std::move(connection))
     , m_dialect(Dialect::Postgres)
@@ -66,6 +181,7 @@ Database::Database(sqlite3 *connection)
 Database::~Database()
 {
     clearStatements();
+    m_checkpointer.reset();
     if (m_sqlite) {
         sqlite3_close_v2(m_sqlite);
         return;
@@ -182,6 +298,10 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         }
         database.reset(new Database(std::exchange(db, QSqlDatabase())));
     } else {
+        // Before SQLite initializes: no global allocation statistics, so that no allocation
+        // takes their mutex (SQLITE_MISUSE, and no harm, when SQLite is initialized already).
+        static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+        Q_UNUSED(configured);
         sqlite3 *handle = nullptr;
         // One connection per thread: SQLite's own mutexes are not needed on it.
         const int rc = sqlite3_open_v2(
@@ -204,6 +324,15 @@ std::unique_ptr<Database> Database::open(const QString &location, QString *error
         *error = e.message();
         return nullptr;
     }
+    if (database->m_sqlite) {
+        const char *file = sqlite3_db_filename(database->m_sqlite, "main");
+        if (file && *file) {
+            // Replaces SQLite's autocheckpoint on this connection.
+            database->m_checkpointer = std::make_unique<WalCheckpointer>(QByteArray(file));
+            sqlite3_wal_hook(database->m_sqlite, &WalCheckpointer::afterCommit,
+                             database->m_checkpointer.get());
+        }
+    }
     return database;
 }
 
@@ -214,7 +343,9 @@ void Database::applySessionSettings()
         m_dialect == Dialect::Postgres
             ? QStringList{u"SET lock_timeout = '5s'"_s}
             : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                          u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s};
+                          u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
+                          // When the WAL starts over, a file grown past 64 MiB is cut back.
+                          u"PRAGMA journal_size_limit=67108864"_s};
     for (const QString &setting : settings) {
         QString error;
         if (!execOnce(setting, &error))

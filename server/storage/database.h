@@ -18,6 +18,8 @@ struct sqlite3_stmt;
 
 namespace Latchkey::Server {
 
+class WalCheckpointer;
+
 // Thrown when the database fails in a way the request cannot recover from (disk full, locked for
 // longer than the busy timeout, connection lost). The dispatcher turns it into a 503.
 class StorageError final : public std::runtime_error
@@ -141,6 +143,9 @@ private:
 
     QSqlDatabase m_db;
     sqlite3 *m_sqlite = nullptr;
+    // SQLite: copies the WAL back into the database on a thread of its own, so that no request
+    // waits for a checkpoint's writes and fsyncs.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     Dialect m_dialect;
     QHash<QString, Rows *> m_statements; // owned
     // Statements stepped or executed since the last release: the ones to reset.

@@ -53,6 +53,7 @@ private slots:
     void releasedStatementsLetAnotherConnectionWrite();
     void migrationKeepsTokensAndNoncesAndMakesIndexesPartial();
     void tokenQueriesStillUseTheirIndexes();
+    void walIsCheckpointedOffTheServingConnection();
 
 private:
     std::unique_ptr<Database> open() { return m_database->connect(m_dir->path()); }
@@ -627,6 +628,30 @@ void TestStorage::tokenQueriesStillUseTheirIndexes()
                  qPrintable(sql + u" -> "_s + text));
         QVERIFY2(!text.contains(u"SCAN tokens"_s), qPrintable(sql + u" -> "_s + text));
     }
+}
+
+// The serving connection never checkpoints (no request waits for one): a thread of the Database
+// copies the WAL back into the database file once it has grown, with no statement asking.
+void TestStorage::walIsCheckpointedOffTheServingConnection()
+{
+    if (TestDatabase::isPostgres())
+        QSKIP("SQLite's WAL");
+    auto db = open();
+    const QString file = m_database->locationFor(m_dir->path());
+    db->exec(u"CREATE TABLE pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)"_s);
+    const QString filler(3000, u'x');
+    // One commit each, about a page each: past the 4,096 frames that wake the checkpointer.
+    for (int i = 0; i < 5000; ++i)
+        db->exec(u"INSERT INTO pages (id, filler) VALUES (?, ?)"_s, {i, filler});
+    QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(file).size() > 5000 * 3000,
+                              qPrintable(u"database file: %1 bytes"_s.arg(QFileInfo(file).size())),
+                              10000);
+    // And the connection goes on writing while the WAL starts over.
+    for (int i = 5000; i < 5100; ++i)
+        db->exec(u"INSERT INTO pages (id, filler) VALUES (?, ?)"_s, {i, filler});
+    auto &count = db->exec(u"SELECT COUNT(*) FROM pages"_s);
+    QVERIFY(count.next());
+    QCOMPARE(count.integer(0), 5100);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
