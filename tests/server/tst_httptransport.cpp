@@ -146,6 +146,7 @@ private slots:
     void requestTimeout();
     void idleTimeout();
     void connectionCap();
+    void clientThatDoesNotRead();
     void tls();
     void serverServesTls();
 
@@ -168,6 +169,8 @@ std::unique_ptr<HttpTransport> TestHttpTransport::start(HttpTransportOptions opt
                             request.queryValue(u"q"_s).toUtf8() + " body=" + request.body;
             if (request.path == u"/unsafe")
                 response.headers.append({"Location"_ba, "/x\r\nSet-Cookie: evil=1"_ba});
+            if (request.path == u"/big")
+                response.body += QByteArray(64 * 1024, '.');
             if (request.path == u"/close")
                 response.headers.append({"Connection"_ba, "close"_ba});
             return response;
@@ -249,7 +252,7 @@ void TestHttpTransport::contentLengthBody()
     Client client;
     QVERIFY(client.connectTo(m_transport->serverPort()));
     const QByteArray body(300'000, 'x');
-    client.send("PUT /big HTTP/1.1\r\nHost: h\r\nContent-Length: " +
+    client.send("PUT /upload HTTP/1.1\r\nHost: h\r\nContent-Length: " +
                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
     const auto response = client.read();
     QVERIFY(response);
@@ -520,6 +523,40 @@ void TestHttpTransport::connectionCap()
     QVERIFY(response->body.startsWith("GET /third "));
 }
 
+void TestHttpTransport::clientThatDoesNotRead()
+{
+    HttpTransportOptions options;
+    options.maxPendingOutput = 64 * 1024;
+    m_transport = start(options);
+    auto socket = std::make_unique<QTcpSocket>();
+    QTcpSocket *raw = socket.get();
+    raw->setReadBufferSize(1); // takes (almost) nothing from the kernel
+    raw->connectToHost(QHostAddress::LocalHost, m_transport->serverPort());
+    QVERIFY(
+        QTest::qWaitFor([raw] { return raw->state() == QAbstractSocket::ConnectedState; }, 5000));
+    // 400 answers of 64 KiB: far more than the kernel buffers on both sides hold.
+    constexpr int count = 400;
+    QByteArray requests;
+    for (int i = 0; i < count; ++i)
+        requests += get("/big?q=" + QByteArray::number(i));
+    raw->write(requests);
+    raw->flush();
+    QTest::qWait(500);
+    QVERIFY2(m_handled < count,
+             qPrintable(u"%1 answered to a client that reads none"_s.arg(m_handled)));
+
+    // Once it reads, every answer comes, in order.
+    raw->setReadBufferSize(0);
+    Client client(std::move(socket));
+    for (int i = 0; i < count; ++i) {
+        const auto response = client.read();
+        QVERIFY2(response, qPrintable(QString::number(i)));
+        QVERIFY(response->body.startsWith(
+            QByteArray("GET /big /big?q=" + QByteArray::number(i) + ' ')));
+    }
+    QCOMPARE(m_handled, count);
+}
+
 // A self-signed certificate for 127.0.0.1 by the openssl CLI, as cert.pem and key.pem in dir.
 static bool makeCertificate(const QTemporaryDir &dir, QSslCertificate *certificate, QSslKey *key)
 {
@@ -565,6 +602,8 @@ void TestHttpTransport::tls()
     auto transport = std::make_unique<HttpTransport>([](HttpRequest &request) {
         HttpResponse response;
         response.body = "secure " + request.resource;
+        if (!request.body.isEmpty())
+            response.body += ' ' + QByteArray::number(request.body.size());
         return response;
     });
     QSslConfiguration server = QSslConfiguration::defaultConfiguration();
@@ -587,6 +626,13 @@ void TestHttpTransport::tls()
         QCOMPARE(response->status, 200);
         QCOMPARE(response->body, "secure /tls?i=" + QByteArray::number(i));
     }
+
+    // A body larger than the socket's read buffer arrives whole through TLS too.
+    client.send("POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: 300000\r\n\r\n" +
+                QByteArray(300'000, 'x'));
+    const auto big = client.read();
+    QVERIFY(big);
+    QCOMPARE(big->body, "secure /big 300000"_ba);
 
     // Plain HTTP to the TLS port gets nothing.
     Client plain;
