@@ -160,8 +160,18 @@ struct HttpTransport::Connection
     {
     }
 
+    // An answer written once the requests' writes are committed (group commit); `unavailable`
+    // is written instead when the commit fails.
+    struct Waiting
+    {
+        QByteArray bytes;
+        QByteArray unavailable;
+    };
+
     QTcpSocket *socket;
     HttpRequestParser parser;
+    QList<Waiting> waiting;
+    bool closeAfterWaiting = false;
     QHostAddress peer;
     qint64 deadline = 0;
     Clock clock = Clock::Request;
@@ -240,7 +250,8 @@ void HttpTransport::accept(qintptr descriptor)
         if (connection.socket->bytesToWrite() > 0)
             return;
         if (connection.clock == Connection::Clock::Closing) {
-            flushed(connection);
+            if (connection.waiting.isEmpty()) // else it closes once its answers are out
+                flushed(connection);
         } else if (connection.clock == Connection::Clock::Blocked) {
             connection.clock = Connection::Clock::Idle;
             process(connection);
@@ -350,11 +361,85 @@ void HttpTransport::respond(Connection &connection, ParsedRequest &parsed)
         }
     }
     const bool keepAlive = parsed.keepAlive && !hasCloseToken(response.header("connection"));
-    connection.socket->write(
-        serialize(response, request.method == "HEAD", parsed.http10, keepAlive));
+    const bool head = request.method == "HEAD";
     qCDebug(lcTransport) << request.method << request.path << response.status;
+    if (m_pending && (!connection.waiting.isEmpty() || m_pending())) {
+        // Not durable yet: written after the commit, behind what this connection waits for.
+        HttpResponse unavailable = HttpResponse::problem(
+            503, u"Storage unavailable"_s,
+            u"The account database could not store the request; nothing was changed. Try "
+            "again."_s);
+        unavailable.setHeader("Retry-After", "1");
+        if (connection.waiting.isEmpty())
+            m_waiting.append(connection.socket);
+        connection.waiting.append({serialize(response, head, parsed.http10, keepAlive),
+                                   serialize(unavailable, head, parsed.http10, keepAlive)});
+        scheduleCommit();
+        if (!keepAlive) {
+            // Nothing more is read from it; it closes once its answers are out.
+            connection.closeAfterWaiting = true;
+            connection.clock = Connection::Clock::Closing;
+            connection.deadline = now() + m_options.requestTimeout.count();
+        }
+        return;
+    }
+    send(connection, serialize(response, head, parsed.http10, keepAlive));
     if (!keepAlive)
         startClosing(connection);
+}
+
+void HttpTransport::send(Connection &connection, const QByteArray &bytes)
+{
+    QTcpSocket *socket = connection.socket;
+#ifdef Q_OS_UNIX
+    // Plain TCP with nothing queued before it: straight to the kernel, now. Qt's buffered write
+    // would turn the write notifier on and send on the next turn of the event loop: two wakeups
+    // and one poll more per answer, and its latency.
+    if (!m_useTls && socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0) {
+        const ssize_t sent = ::send(int(socket->socketDescriptor()), bytes.constData(),
+                                    size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == bytes.size())
+            return;
+        if (sent > 0) {
+            // The kernel's buffer is full: Qt sends the rest when it can (and says bytesWritten).
+            socket->write(bytes.constData() + sent, bytes.size() - sent);
+            return;
+        }
+        // Nothing sent (EAGAIN, or an error Qt's own write will report).
+    }
+#endif
+    socket->write(bytes);
+}
+
+void HttpTransport::setCommitBarrier(std::function<bool()> pending, std::function<bool()> commit)
+{
+    m_pending = std::move(pending);
+    m_commit = std::move(commit);
+}
+
+void HttpTransport::scheduleCommit()
+{
+    if (std::exchange(m_commitScheduled, true))
+        return;
+    // Queued: it runs after every socket that was ready in this turn has been read.
+    QMetaObject::invokeMethod(this, &HttpTransport::commitWaiting, Qt::QueuedConnection);
+}
+
+void HttpTransport::commitWaiting()
+{
+    m_commitScheduled = false;
+    const bool committed = !m_commit || m_commit();
+    const QList<QPointer<QTcpSocket>> waiting = std::exchange(m_waiting, {});
+    for (const QPointer<QTcpSocket> &socket : waiting) {
+        const auto found = socket ? m_connections.find(socket.data()) : m_connections.end();
+        if (found == m_connections.end())
+            continue;
+        Connection &connection = *found->second;
+        for (const Connection::Waiting &answer : std::exchange(connection.waiting, {}))
+            send(connection, committed ? answer.bytes : answer.unavailable);
+        if (connection.closeAfterWaiting)
+            startClosing(connection);
+    }
 }
 
 void HttpTransport::refuse(Connection &connection, const HttpParseError &error)

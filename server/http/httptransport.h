@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -53,6 +54,14 @@ public:
     quint16 serverPort() const;
     qsizetype connectionCount() const { return qsizetype(m_connections.size()); }
 
+    // Group commit. While `pending()` is true (the writes of requests answered so far are not
+    // durable yet), answers wait, in request order per connection, until the next turn of the
+    // event loop, when `commit()` makes them durable; then they are written, or replaced by a
+    // 503 when it failed. Every request read in one turn shares one commit. Call
+    // scheduleCommit() whenever pending() turns true outside a request (a timer's write).
+    void setCommitBarrier(std::function<bool()> pending, std::function<bool()> commit);
+    void scheduleCommit();
+
     // The bytes of a response as written to the socket: status line, headers, body.
     static QByteArray serialize(const HttpResponse &response, bool head, bool http10,
                                 bool keepAlive);
@@ -65,9 +74,11 @@ private:
     void process(Connection &connection);
     void respond(Connection &connection, ParsedRequest &parsed);
     void refuse(Connection &connection, const HttpParseError &error);
+    void send(Connection &connection, const QByteArray &bytes);
     void startClosing(Connection &connection);
     void flushed(Connection &connection);
     void sweep();
+    void commitWaiting();
     qint64 now() const { return m_clock.elapsed(); }
 
     Handler m_handler;
@@ -78,6 +89,11 @@ private:
     QTimer m_sweep;
     QElapsedTimer m_clock;
     std::unordered_map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
+    std::function<bool()> m_pending;
+    std::function<bool()> m_commit;
+    bool m_commitScheduled = false;
+    // Connections with answers waiting for the commit, in the order they got them.
+    QList<QPointer<QTcpSocket>> m_waiting;
 };
 
 } // namespace Latchkey::Server
