@@ -614,9 +614,10 @@ void Database::runSqlite(Rows &rows, const QVariantList &values)
         }
     }
     rows.m_active = true;
-    m_active.append(&rows);
     switch (sqlite3_step(statement)) {
     case SQLITE_ROW:
+        // Left on its first row: reset when the statements are released, if not before.
+        m_active.append(&rows);
         rows.m_pending = true;
         rows.m_rowsAffected = 0;
         return;
@@ -797,7 +798,6 @@ bool Database::control(const QString &sql, QString *error)
     try {
         Rows &rows = statement(sql);
         rows.m_active = true;
-        m_active.append(&rows);
         const int rc = sqlite3_step(rows.m_statement);
         if (rc != SQLITE_DONE)
             *error = sqliteError();
