@@ -104,6 +104,12 @@ bool AccountServer::listen(const QHostAddress &address, quint16 port, QString *e
     if (!transport->listen(address, port, error))
         return false;
     m_transport = transport.release();
+    // Group commit: the writes of the requests read in one turn of the event loop are committed
+    // together, before any of their answers is written (Database::setBatching).
+    Database &database = m_context->database();
+    database.setBatching([transport = m_transport] { transport->scheduleCommit(); });
+    m_transport->setCommitBarrier([&database] { return database.batchOpen(); },
+                                  [&database] { return database.commitBatch(); });
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + address.toString() + u']'
                              : address.toString();
@@ -153,6 +159,8 @@ HttpResponse AccountServer::handle(HttpRequest &request)
     useForwardedAddress(request);
     // Whatever happens, no statement stays active past the request (see releaseStatements).
     const auto release = qScopeGuard([this] { m_context->database().releaseStatements(); });
+    // Its writes join the batch committed before its answer is written (group commit).
+    const Database::RequestScope scope(m_context->database());
     try {
         return m_router->dispatch(request);
     } catch (const StorageError &e) {

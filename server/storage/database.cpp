@@ -534,7 +534,7 @@ Database::Rows &Database::exec(const QString &sql, const QVariantList &values)
         // A read outside a transaction is safe to repeat on a new connection. A write may have
         // been applied before the connection broke, and a transaction died with it: those fail
         // (a 503) and the next request finds the connection open again.
-        const bool lost = m_transactionDepth == 0 && reconnectIfLost();
+        const bool lost = m_transactionDepth == 0 && !m_batchOpen && reconnectIfLost();
         if (lost && sql.startsWith(u"SELECT"_s))
             return run(sql, values);
         throw;
@@ -545,13 +545,23 @@ Database::Rows &Database::run(const QString &sql, const QVariantList &values)
 {
     // Outside an explicit transaction a write commits when it completes only if no other
     // statement is still active; reset them first so it is durable before we answer.
-    if (m_transactionDepth == 0 && !sql.startsWith(u"SELECT"_s) && !sql.startsWith(u"PRAGMA"_s))
-        releaseStatements();
+    const bool write = !sql.startsWith(u"SELECT"_s) && !sql.startsWith(u"PRAGMA"_s);
+    if (m_transactionDepth == 0 && write) {
+        if (batching())
+            openBatch(); // a write outside a Transaction joins the batch too
+        else
+            releaseStatements();
+    }
     Rows &rows = statement(sql);
-    if (m_dialect == Dialect::Sqlite)
-        runSqlite(rows, values);
-    else
-        runPostgres(rows, values);
+    try {
+        if (m_dialect == Dialect::Sqlite)
+            runSqlite(rows, values);
+        else
+            runPostgres(rows, values);
+    } catch (const StorageError &) {
+        checkBatchAlive();
+        throw;
+    }
     return rows;
 }
 
@@ -770,6 +780,17 @@ Database::Transaction::Transaction(Database &database)
 {
     if (m_database.m_transactionDepth++ != 0)
         return;
+    if (m_database.batching()) {
+        m_batched = true;
+        try {
+            m_database.openBatch();
+            m_database.batchControl(u"SAVEPOINT request"_s);
+        } catch (const StorageError &) {
+            --m_database.m_transactionDepth;
+            throw;
+        }
+        return;
+    }
     // Nothing has happened yet: beginning again on a new connection is safe.
     if (!m_database.begin() && (!m_database.reconnectIfLost() || !m_database.begin())) {
         --m_database.m_transactionDepth;
@@ -779,7 +800,18 @@ Database::Transaction::Transaction(Database &database)
 
 Database::Transaction::~Transaction()
 {
-    if (!m_done && --m_database.m_transactionDepth == 0) {
+    if (!m_done && --m_database.m_transactionDepth == 0 && m_batched) {
+        // This request's writes go; the batch's others stay.
+        m_database.releaseStatements();
+        try {
+            m_database.batchControl(u"ROLLBACK TO request"_s);
+            m_database.batchControl(u"RELEASE request"_s);
+        } catch (const StorageError &) {
+            // batchControl marked the batch failed: its answers will say so.
+        }
+        return;
+    }
+    if (!m_done && m_database.m_transactionDepth == 0) {
         m_database.releaseStatements();
         if (m_database.m_dialect == Dialect::Postgres) {
             m_database.m_db.rollback();
@@ -826,6 +858,82 @@ bool Database::begin()
     return control(u"BEGIN IMMEDIATE"_s, &m_beginError);
 }
 
+void Database::setBatching(std::function<void()> opened)
+{
+    m_batchOpened = std::move(opened);
+}
+
+void Database::openBatch()
+{
+    if (!m_batchError.isEmpty())
+        throw StorageError(u"an earlier write of this moment failed: %1"_s.arg(m_batchError));
+    if (m_batchOpen)
+        return;
+    if (!begin() && (!reconnectIfLost() || !begin()))
+        throw StorageError(u"cannot begin a transaction: %1"_s.arg(m_beginError));
+    m_batchOpen = true;
+    m_batchOpened();
+}
+
+void Database::batchControl(const QString &sql)
+{
+    try {
+        run(sql, {});
+    } catch (const StorageError &error) {
+        if (m_batchError.isEmpty())
+            m_batchError = error.message();
+        throw;
+    }
+}
+
+void Database::checkBatchAlive()
+{
+    if (!m_batchOpen)
+        return;
+    // SQLite ends the transaction itself on some errors (a full disk, an I/O error); PostgreSQL
+    // keeps it, aborted, until a savepoint is rolled back to or the batch ends. A write outside
+    // any request transaction that failed cannot be undone alone: the batch is lost either way.
+    const bool ended = m_dialect == Dialect::Sqlite && sqlite3_get_autocommit(m_sqlite);
+    if ((ended || m_transactionDepth == 0) && m_batchError.isEmpty())
+        m_batchError = u"a write failed in the middle of the batch"_s;
+}
+
+bool Database::commitBatch(QString *error)
+{
+    QString message = std::exchange(m_batchError, QString());
+    if (!m_batchOpen) {
+        if (error)
+            *error = message;
+        return message.isEmpty();
+    }
+    m_batchOpen = false;
+    releaseStatements();
+    bool committed = false;
+    if (message.isEmpty()) {
+        if (m_dialect == Dialect::Postgres) {
+            committed = m_db.commit();
+            if (!committed)
+                message = m_db.lastError().text();
+        } else {
+            committed = control(u"COMMIT"_s, &message);
+        }
+    }
+    if (!committed) {
+        qCWarning(lcStorage) << "a batch of writes was not committed:" << message;
+        if (m_dialect == Dialect::Postgres) {
+            m_db.rollback();
+            reconnectIfLost();
+        } else if (!sqlite3_get_autocommit(m_sqlite)) {
+            QString ignored;
+            control(u"ROLLBACK"_s, &ignored);
+        }
+    }
+    releaseStatements();
+    if (error)
+        *error = message;
+    return committed;
+}
+
 void Database::releaseStatements()
 {
     for (Rows *rows : std::as_const(m_active))
@@ -840,6 +948,11 @@ void Database::Transaction::commit()
         return;
     // A cached SELECT still positioned on a row keeps SQLite from committing.
     m_database.releaseStatements();
+    if (m_batched) {
+        // Durable once the batch commits, before the answer is written.
+        m_database.batchControl(u"RELEASE request"_s);
+        return;
+    }
     QString message;
     if (m_database.m_dialect == Dialect::Postgres) {
         if (m_database.m_db.commit())

@@ -10,8 +10,10 @@
 #include <QVarLengthArray>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -107,6 +109,38 @@ public:
     // StorageError on failure. Not reentrant for the same text.
     Rows &exec(const QString &sql, const QVariantList &values = {});
 
+    // Group commit, for latchkey-server serve: the writes of every request handled in one turn of
+    // the event loop go into one database transaction (the batch), which commitBatch() commits
+    // before any of their answers is written (the transport waits for it). A request's own
+    // Transaction is a savepoint inside the batch: when it fails, its writes alone are undone.
+    // `opened` is called when a batch begins, so the owner can schedule its commit (a batch
+    // must never stay open: it holds SQLite's write lock against other instances).
+    // Only the writes made inside a RequestScope are batched; any other write (a command, a test,
+    // a clean-up) commits at once as before, unless a batch is already open on this connection
+    // (then it joins it: one connection has one transaction).
+    void setBatching(std::function<void()> opened);
+    bool batchOpen() const { return m_batchOpen; }
+    // Marks the handling of one request (AccountServer::handle).
+    class RequestScope final
+    {
+        Q_DISABLE_COPY_MOVE(RequestScope)
+    public:
+        explicit RequestScope(Database &database)
+            : m_database(database)
+            , m_was(std::exchange(database.m_inRequest, true))
+        {
+        }
+        ~RequestScope() { m_database.m_inRequest = m_was; }
+
+    private:
+        Database &m_database;
+        bool m_was;
+    };
+    // Commits the open batch; true when there was none. False (with the reason) when it could
+    // not be committed or a write of it had failed past recovery: nothing of it is stored, and
+    // every answer that waited for it must say so.
+    bool commitBatch(QString *error = nullptr);
+
     // Every write runs in one transaction: begin/commit, rolled back when the guard dies first.
     class Transaction final
     {
@@ -119,6 +153,7 @@ public:
     private:
         Database &m_database;
         bool m_done = false;
+        bool m_batched = false; // a savepoint in the batch
     };
 
 private:
@@ -129,6 +164,12 @@ private:
     bool reconnectIfLost();
     void applySessionSettings();
     bool begin();
+    // Batching: begins the batch if none is open; throws StorageError when it cannot.
+    void openBatch();
+    // Batching: runs SAVEPOINT, RELEASE or ROLLBACK TO; a failure that ended the batch's
+    // transaction marks the batch failed.
+    void batchControl(const QString &sql);
+    void checkBatchAlive();
     // SQLite: steps one of the transaction statements (BEGIN IMMEDIATE, COMMIT, ROLLBACK).
     bool control(const QString &sql, QString *error);
     Rows &statement(const QString &sql);
@@ -154,6 +195,11 @@ private:
     static constexpr qint64 migrationLock = 0x6c617463686b6579;
     int m_transactionDepth = 0;
     QString m_beginError;
+    std::function<void()> m_batchOpened; // set: batching is on
+    bool m_batchOpen = false;
+    bool m_inRequest = false;
+    bool batching() const { return m_batchOpened && (m_inRequest || m_batchOpen); }
+    QString m_batchError; // not empty: the open batch failed, and commits nothing
 };
 
 // Column helpers: times are stored as milliseconds since the epoch, NULL when absent.
