@@ -160,12 +160,14 @@ struct HttpTransport::Connection
     {
     }
 
-    // An answer written once the requests' writes are committed (group commit); `unavailable`
-    // is written instead when the commit fails.
+    // An answer written once the requests' writes are committed (group commit); a 503 framed
+    // the same way is written instead when the commit fails.
     struct Waiting
     {
         QByteArray bytes;
-        QByteArray unavailable;
+        bool head = false;
+        bool http10 = false;
+        bool keepAlive = true;
     };
 
     QTcpSocket *socket;
@@ -365,15 +367,10 @@ void HttpTransport::respond(Connection &connection, ParsedRequest &parsed)
     qCDebug(lcTransport) << request.method << request.path << response.status;
     if (m_pending && (!connection.waiting.isEmpty() || m_pending())) {
         // Not durable yet: written after the commit, behind what this connection waits for.
-        HttpResponse unavailable = HttpResponse::problem(
-            503, u"Storage unavailable"_s,
-            u"The account database could not store the request; nothing was changed. Try "
-            "again."_s);
-        unavailable.setHeader("Retry-After", "1");
         if (connection.waiting.isEmpty())
             m_waiting.append(connection.socket);
-        connection.waiting.append({serialize(response, head, parsed.http10, keepAlive),
-                                   serialize(unavailable, head, parsed.http10, keepAlive)});
+        connection.waiting.append(
+            {serialize(response, head, parsed.http10, keepAlive), head, parsed.http10, keepAlive});
         scheduleCommit();
         if (!keepAlive) {
             // Nothing more is read from it; it closes once its answers are out.
@@ -435,8 +432,18 @@ void HttpTransport::commitWaiting()
         if (found == m_connections.end())
             continue;
         Connection &connection = *found->second;
-        for (const Connection::Waiting &answer : std::exchange(connection.waiting, {}))
-            send(connection, committed ? answer.bytes : answer.unavailable);
+        for (const Connection::Waiting &answer : std::exchange(connection.waiting, {})) {
+            if (committed) {
+                send(connection, answer.bytes);
+                continue;
+            }
+            HttpResponse unavailable = HttpResponse::problem(
+                503, u"Storage unavailable"_s,
+                u"The account database could not store the request; nothing was changed. Try "
+                "again."_s);
+            unavailable.setHeader("Retry-After", "1");
+            send(connection, serialize(unavailable, answer.head, answer.http10, answer.keepAlive));
+        }
         if (connection.closeAfterWaiting)
             startClosing(connection);
     }
