@@ -213,6 +213,12 @@ QByteArray calculateMac(QByteArrayView key, QByteArrayView type, const Artifacts
     return Crypto::hmacSha256(key, normalizedString(type, artifacts)).toBase64();
 }
 
+QByteArray calculateMac(const Crypto::HmacSha256Key &key, QByteArrayView type,
+                        const Artifacts &artifacts)
+{
+    return key.mac(normalizedString(type, artifacts)).toBase64();
+}
+
 QByteArray payloadHash(QByteArrayView contentType, QByteArrayView payload)
 {
     const qsizetype semicolon = contentType.indexOf(';');

@@ -7,6 +7,10 @@
 #include <optional>
 
 // Hawk 1 header scheme (https://github.com/mozilla/hawk), sha256 only.
+namespace Latchkey::Crypto {
+class HmacSha256Key;
+}
+
 namespace Latchkey::Hawk {
 
 // What goes into a MAC. `resource` is the path and query exactly as sent; `host` is compared
@@ -33,6 +37,9 @@ QByteArray normalizedString(QByteArrayView type, const Artifacts &artifacts);
 
 // base64(HMAC-SHA256(key, normalizedString(type, artifacts))).
 QByteArray calculateMac(QByteArrayView key, QByteArrayView type, const Artifacts &artifacts);
+// The same with the key's HMAC already keyed (a server checking many requests of one key).
+QByteArray calculateMac(const Crypto::HmacSha256Key &key, QByteArrayView type,
+                        const Artifacts &artifacts);
 
 // base64(SHA-256("hawk.1.payload\n" + media type + "\n" + payload + "\n")); the content type
 // loses its parameters and is lowercased and trimmed.

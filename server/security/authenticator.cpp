@@ -141,6 +141,21 @@ AuthResult Authenticator::authenticateBearer(const HttpRequest &request)
     return {principal, {}};
 }
 
+std::shared_ptr<const Crypto::HmacSha256Key> Authenticator::macKey(const QString &sealed,
+                                                                   const QString &keyId)
+{
+    if (const auto found = m_macKeys.constFind(sealed); found != m_macKeys.cend())
+        return *found;
+    const auto secret = m_context.masterKey().open(sealed, keyId);
+    if (!secret)
+        return nullptr;
+    if (m_macKeys.size() >= 10000)
+        m_macKeys.clear();
+    auto keyed = std::make_shared<const Crypto::HmacSha256Key>(secret->toUtf8());
+    m_macKeys.insert(sealed, keyed);
+    return keyed;
+}
+
 AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
 {
     const Hawk::ParseResult parsed =
@@ -164,10 +179,12 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
 
     // The current secret, then the previous one while its rotation grace lasts. Both are tried so
     // the time taken does not tell which one matched.
-    const auto current = m_context.masterKey().open(key->sealedSecret, key->key.id);
-    std::optional<QString> previous;
-    if (!key->previousSealedSecret.isEmpty() && key->key.previousSecretValidUntil > now)
-        previous = m_context.masterKey().open(key->previousSealedSecret, key->key.id);
+    const auto current = macKey(key->sealedSecret, key->key.id);
+    std::shared_ptr<const Crypto::HmacSha256Key> previous;
+    const bool inGrace =
+        !key->previousSealedSecret.isEmpty() && key->key.previousSecretValidUntil > now;
+    if (inGrace)
+        previous = macKey(key->previousSealedSecret, key->key.id);
     if (!current) {
         qCWarning(lcAuth) << "cannot open the sealed secret of key" << key->key.id
                           << "(wrong master key?)";
@@ -175,13 +192,12 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
             HttpResponse::problem(500, u"Server error"_s, u"The key cannot be read."_s));
     }
     const bool currentMatches = Crypto::constantTimeEquals(
-        Hawk::calculateMac(current->toUtf8(), "header", artifacts), artifacts.mac);
+        Hawk::calculateMac(*current, "header", artifacts), artifacts.mac);
     const bool previousMatches =
-        previous && Crypto::constantTimeEquals(
-                        Hawk::calculateMac(previous->toUtf8(), "header", artifacts), artifacts.mac);
+        previous && Crypto::constantTimeEquals(Hawk::calculateMac(*previous, "header", artifacts),
+                                               artifacts.mac);
     if (!currentMatches && !previousMatches)
         return AuthResult::failed(hawkError(401, u"Bad mac"_s));
-    const QByteArray secret = (currentMatches ? *current : *previous).toUtf8();
 
     if (!artifacts.hash.isEmpty()) {
         const QByteArray hash = Hawk::payloadHash(request.header("content-type"), request.body);
@@ -198,9 +214,14 @@ AuthResult Authenticator::authenticateHawk(const HttpRequest &request)
     }
 
     const qint64 nowSeconds = now.toSecsSinceEpoch();
-    if (qAbs(artifacts.ts - nowSeconds) > hawkSkewSeconds)
-        return AuthResult::failed(hawkError(401, u"Stale timestamp"_s,
-                                            Hawk::staleTimestampChallenge(secret, nowSeconds)));
+    if (qAbs(artifacts.ts - nowSeconds) > hawkSkewSeconds) {
+        // The challenge is signed with the secret that matched (opened again: rare).
+        const auto secret = m_context.masterKey().open(
+            currentMatches ? key->sealedSecret : key->previousSealedSecret, key->key.id);
+        return AuthResult::failed(hawkError(
+            401, u"Stale timestamp"_s,
+            Hawk::staleTimestampChallenge(secret.value_or(QString()).toUtf8(), nowSeconds)));
+    }
 
     if (key->key.status != EntityStatus::Active)
         return AuthResult::failed(hawkError(401, u"This API key is disabled."_s));

@@ -4,6 +4,11 @@
 
 #include "http/httpmessage.h"
 
+#include <protocol/crypto.h>
+
+#include <QHash>
+
+#include <memory>
 #include <optional>
 
 namespace Latchkey::Server {
@@ -39,6 +44,13 @@ public:
     static constexpr int lastUsedResolutionSeconds = 60;
 
 private:
+    // A key's secret opened once and keyed for HMAC, by its sealed form (a rotation seals a new
+    // one): each request would otherwise decrypt it (AES-256-GCM) and key an HMAC again. Held in
+    // memory only, like the master key that opens them; bounded.
+    std::shared_ptr<const Crypto::HmacSha256Key> macKey(const QString &sealed,
+                                                        const QString &keyId);
+    QHash<QString, std::shared_ptr<const Crypto::HmacSha256Key>> m_macKeys;
+
     ServerContext &m_context;
     int m_noncesSincePrune = 0;
 };
