@@ -90,7 +90,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_sidebar->setAccessibleName(tr("Sections"));
 
     // Only the section shown first is built before the window appears; the others are built
-    // right after its first paint, one per event loop turn (see buildRemainingPages), or at once
+    // right after its first paint, one per event loop turn (see buildNextPage), or at once
     // when something asks for them. A window with five pages opens noticeably slower.
     addSection(Keys, u"key"_s, KeysPage::tr("API Keys"));
     addSection(Consumers, u"consumer"_s, ConsumersPage::tr("OAuth Consumers"));
