@@ -353,13 +353,6 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
         m_context.consumers.touch(consumer.id, now);
         m_context.credentials.consumerUsed(consumer.clientId, now);
     }
-    // Expired tokens go, as many as are issued: the table stays as large as the tokens alive.
-    // Kept a day past their expiry, like used codes: a replayed refresh token must still be
-    // recognised to revoke its family.
-    if (++m_issuedSincePurge >= purgeEvery) {
-        m_issuedSincePurge = 0;
-        m_context.tokens.purgeExpired(now.addDays(-1), purgeEvery);
-    }
     transaction.commit();
 
     HttpResponse response = HttpResponse::jsonBody(200, body.take());

@@ -19,9 +19,6 @@ class FormData;
 class TokenEndpoint final
 {
 public:
-    // Every this many tokens issued, as many expired ones are purged (see issue()).
-    static constexpr int purgeEvery = 1000;
-
     explicit TokenEndpoint(ServerContext &context);
 
     void registerRoutes(Router &router);
@@ -53,7 +50,6 @@ private:
 
     ServerContext &m_context;
     FailureLimiter m_failures; // 10 in 60 s
-    int m_issuedSincePurge = 0;
 };
 
 } // namespace Latchkey::Server

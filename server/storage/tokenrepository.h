@@ -39,9 +39,7 @@ public:
     bool revoke(const QString &digest, const QDateTime &now);
     int revokeFamily(const QString &familyId, const QDateTime &now);
     int revokeIssuedFromCode(const QString &codeDigest, const QDateTime &now);
-    // Deletes at most `limit` tokens that expired before `before`, oldest first in practice (the
-    // table is scanned in insertion order and old tokens expire first); how many it deleted.
-    int purgeExpired(const QDateTime &before, int limit);
+    int purgeExpired(const QDateTime &before);
 
 private:
     Database &m_db;

@@ -1,4 +1,3 @@
-#include <oauth/tokenendpoint.h>
 #include <testserver.h>
 
 #include <QJsonArray>
@@ -52,13 +51,11 @@ private slots:
     void refusalsFollowRfc6749();
     void repeatedFailuresAreRateLimited();
     void successResetsTheFailureCount();
-    void expiredTokensArePurgedAsNewOnesAreIssued();
 
 private:
     Reply tokenRequest(const QByteArray &form, const Headers &headers,
                        const QByteArray &contentType = "application/x-www-form-urlencoded");
     int tokenCount();
-    int count(const QString &sql, const QVariantList &values = {});
 
     std::unique_ptr<TestServer> m_server;
     QString m_clientId;
@@ -383,61 +380,6 @@ void TestTokenEndpoint::successResetsTheFailureCount()
             QCOMPARE(tokenRequest("grant_type=client_credentials", wrong).status, 401);
         QVERIFY(!m_server->token(m_clientId, m_secret).isEmpty());
     }
-}
-
-int TestTokenEndpoint::count(const QString &sql, const QVariantList &values)
-{
-    auto &query = m_server->context().database().exec(sql, values);
-    const int result = query.next() ? query.value(0).toInt() : -1;
-    query.finish();
-    return result;
-}
-
-void TestTokenEndpoint::expiredTokensArePurgedAsNewOnesAreIssued()
-{
-    // 1,500 tokens that expired two days ago, one that expired an hour ago (kept a day, so a
-    // replayed refresh token is still recognised), one alive; then 1,000 tokens issued.
-    auto &consumer = m_server->context().database().exec(
-        u"SELECT id, tenant_id FROM consumers WHERE client_id = ?"_s, {m_clientId});
-    QVERIFY(consumer.next());
-    const QString consumerId = consumer.text(0);
-    const QString tenantId = consumer.text(1);
-    consumer.finish();
-    const qint64 now = m_server->clock().now().toMSecsSinceEpoch();
-    const qint64 hour = 3600 * 1000;
-    auto insert = [&](const QString &digest, qint64 expiresAt) {
-        m_server->context().database().exec(
-            u"INSERT INTO tokens (digest, kind, tenant_id, consumer_id, scopes, issued_at, "
-            "expires_at) VALUES (?, 'access', ?, ?, '', ?, ?)"_s,
-            {digest, tenantId, consumerId, expiresAt - hour, expiresAt});
-    };
-    for (int i = 0; i < 1500; ++i)
-        insert(u"old-%1"_s.arg(i), now - 48 * hour);
-    insert(u"recent"_s, now - hour);
-    insert(u"alive"_s, now + hour);
-    const int before = tokenCount();
-
-    const Headers headers = {{"Authorization", basic(m_clientId, m_secret)}};
-    const int every = Latchkey::Server::TokenEndpoint::purgeEvery;
-    const QString old = u"SELECT COUNT(*) FROM tokens WHERE digest LIKE 'old-%'"_s;
-    // The server issued a few tokens before (the admin token): the purge comes within `every`.
-    int issued = 0;
-    while (count(old) == 1500 && issued < every) {
-        QCOMPARE(tokenRequest("grant_type=client_credentials", headers).status, 200);
-        ++issued;
-    }
-    // As many expired ones as are issued between purges went, at once; the recent and the
-    // live ones stay.
-    QCOMPARE(count(old), 1500 - every);
-    QCOMPARE(count(u"SELECT COUNT(*) FROM tokens WHERE digest = 'recent'"_s), 1);
-    QCOMPARE(count(u"SELECT COUNT(*) FROM tokens WHERE digest = 'alive'"_s), 1);
-    QCOMPARE(tokenCount(), before + issued - every);
-    // And not again before another `every` tokens.
-    for (int i = 0; i < every - 1; ++i)
-        QCOMPARE(tokenRequest("grant_type=client_credentials", headers).status, 200);
-    QCOMPARE(count(old), 1500 - every);
-    QCOMPARE(tokenRequest("grant_type=client_credentials", headers).status, 200);
-    QCOMPARE(count(old), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpoint)
