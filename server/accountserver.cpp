@@ -57,6 +57,22 @@ std::unique_ptr<ServerContext> openContext(const ServerOptions &options, QString
                                            options.publicUrl, options.clock);
 }
 
+namespace {
+
+// What a request whose writes could not be stored gets (a failed statement, or a failed commit
+// of its batch): nothing of it was kept, and trying again is safe.
+HttpResponse storageUnavailable()
+{
+    HttpResponse response = HttpResponse::problem(
+        503, u"Storage unavailable"_s,
+        u"The account database could not complete the request; nothing was changed. Try "
+        "again."_s);
+    response.setHeader("Retry-After", "1");
+    return response;
+}
+
+} // namespace
+
 std::unique_ptr<AccountServer> AccountServer::open(const ServerOptions &options, QString *error)
 {
     auto context = openContext(options, error);
@@ -109,7 +125,11 @@ bool AccountServer::listen(const QHostAddress &address, quint16 port, QString *e
     Database &database = m_context->database();
     database.setBatching([transport = m_transport] { transport->scheduleCommit(); });
     m_transport->setCommitBarrier([&database] { return database.batchOpen(); },
-                                  [&database] { return database.commitBatch(); });
+                                  [&database]() -> std::optional<HttpResponse> {
+                                      if (database.commitBatch())
+                                          return std::nullopt;
+                                      return storageUnavailable();
+                                  });
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + address.toString() + u']'
                              : address.toString();
@@ -166,12 +186,7 @@ HttpResponse AccountServer::handle(HttpRequest &request)
     } catch (const StorageError &e) {
         qCCritical(lcServer) << "storage failure on" << request.method << request.path << ":"
                              << e.message();
-        HttpResponse response = HttpResponse::problem(
-            503, u"Storage unavailable"_s,
-            u"The account database could not complete the request; nothing was changed. Try "
-            "again."_s);
-        response.setHeader("Retry-After", "1");
-        return response;
+        return storageUnavailable();
     }
 }
 

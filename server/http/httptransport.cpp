@@ -160,8 +160,8 @@ struct HttpTransport::Connection
     {
     }
 
-    // An answer written once the requests' writes are committed (group commit); a 503 framed
-    // the same way is written instead when the commit fails.
+    // An answer written once the requests' writes are committed (group commit); the commit's
+    // failure answer, framed the same way, is written instead when it fails.
     struct Waiting
     {
         QByteArray bytes;
@@ -408,7 +408,7 @@ void HttpTransport::send(Connection &connection, const QByteArray &bytes)
     socket->write(bytes);
 }
 
-void HttpTransport::setCommitBarrier(std::function<bool()> pending, std::function<bool()> commit)
+void HttpTransport::setCommitBarrier(std::function<bool()> pending, Commit commit)
 {
     m_pending = std::move(pending);
     m_commit = std::move(commit);
@@ -425,25 +425,17 @@ void HttpTransport::scheduleCommit()
 void HttpTransport::commitWaiting()
 {
     m_commitScheduled = false;
-    const bool committed = !m_commit || m_commit();
+    const std::optional<HttpResponse> failed = m_commit ? m_commit() : std::nullopt;
     const QList<QPointer<QTcpSocket>> waiting = std::exchange(m_waiting, {});
     for (const QPointer<QTcpSocket> &socket : waiting) {
         const auto found = socket ? m_connections.find(socket.data()) : m_connections.end();
         if (found == m_connections.end())
             continue;
         Connection &connection = *found->second;
-        for (const Connection::Waiting &answer : std::exchange(connection.waiting, {})) {
-            if (committed) {
-                send(connection, answer.bytes);
-                continue;
-            }
-            HttpResponse unavailable = HttpResponse::problem(
-                503, u"Storage unavailable"_s,
-                u"The account database could not store the request; nothing was changed. Try "
-                "again."_s);
-            unavailable.setHeader("Retry-After", "1");
-            send(connection, serialize(unavailable, answer.head, answer.http10, answer.keepAlive));
-        }
+        for (const Connection::Waiting &answer : std::exchange(connection.waiting, {}))
+            send(connection, failed
+                                 ? serialize(*failed, answer.head, answer.http10, answer.keepAlive)
+                                 : answer.bytes);
         if (connection.closeAfterWaiting)
             startClosing(connection);
     }

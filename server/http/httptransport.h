@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 class QTcpServer;
@@ -56,10 +57,11 @@ public:
 
     // Group commit. While `pending()` is true (the writes of requests answered so far are not
     // durable yet), answers wait, in request order per connection, until the next turn of the
-    // event loop, when `commit()` makes them durable; then they are written, or replaced by a
-    // 503 when it failed. Every request read in one turn shares one commit. Call
-    // scheduleCommit() whenever pending() turns true outside a request (a timer's write).
-    void setCommitBarrier(std::function<bool()> pending, std::function<bool()> commit);
+    // event loop, when `commit()` makes them durable; then they are written, or each replaced by
+    // the answer `commit()` returns when it failed. Every request read in one turn shares one
+    // commit. Call scheduleCommit() whenever pending() turns true outside a request.
+    using Commit = std::function<std::optional<HttpResponse>()>;
+    void setCommitBarrier(std::function<bool()> pending, Commit commit);
     void scheduleCommit();
 
     // The bytes of a response as written to the socket: status line, headers, body.
@@ -90,7 +92,7 @@ private:
     QElapsedTimer m_clock;
     std::unordered_map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
     std::function<bool()> m_pending;
-    std::function<bool()> m_commit;
+    Commit m_commit;
     bool m_commitScheduled = false;
     // Connections with answers waiting for the commit, in the order they got them.
     QList<QPointer<QTcpSocket>> m_waiting;

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+#include <sys/ioctl.h>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using Latchkey::Server::HttpRequest;
@@ -130,6 +132,7 @@ private slots:
     void cleanup();
     void keepAlive();
     void pipelinedInOrder();
+    void answersWaitForTheCommit();
     void oneBytePerWrite();
     void contentLengthBody();
     void chunkedBody();
@@ -229,6 +232,53 @@ void TestHttpTransport::pipelinedInOrder()
     QVERIFY(two->body.startsWith("POST /two "));
     QVERIFY(two->body.endsWith("body=abc"));
     QVERIFY(three->body.startsWith("GET /three "));
+}
+
+void TestHttpTransport::answersWaitForTheCommit()
+{
+    // Group commit: while writes are pending, answers wait for the commit, in order; a failed
+    // commit turns every waiting answer into its failure answer, framed like the answer was.
+    bool pending = true;
+    int commits = 0;
+    std::optional<HttpResponse> failure;
+    bool sawAnswerBeforeCommit = false;
+    Client client;
+    m_transport->setCommitBarrier(
+        [&] { return pending; },
+        [&]() -> std::optional<HttpResponse> {
+            ++commits;
+            // What reached the client so far, read or not.
+            int unread = 0;
+            ::ioctl(int(client.socket().socketDescriptor()), FIONREAD, &unread);
+            sawAnswerBeforeCommit =
+                unread > 0 || client.socket().bytesAvailable() > 0 || !client.buffer().isEmpty();
+            return failure;
+        });
+    QVERIFY(client.connectTo(m_transport->serverPort()));
+    client.send(get("/one") + get("/two"));
+    const auto one = client.read();
+    const auto two = client.read();
+    QVERIFY(one && two);
+    QCOMPARE(commits, 1); // one commit for the two
+    QVERIFY(!sawAnswerBeforeCommit);
+    QVERIFY(one->body.startsWith("GET /one "));
+    QVERIFY(two->body.startsWith("GET /two "));
+
+    failure = HttpResponse::problem(503, u"Storage unavailable"_s, u"Nothing was kept."_s);
+    client.send(get("/three"));
+    const auto three = client.read();
+    QVERIFY(three);
+    QCOMPARE(three->status, 503);
+    QVERIFY(three->body.contains("Nothing was kept."));
+    QCOMPARE(commits, 2);
+
+    // Nothing pending: written at once, no commit asked for.
+    pending = false;
+    client.send(get("/four"));
+    const auto four = client.read();
+    QVERIFY(four);
+    QCOMPARE(four->status, 200);
+    QCOMPARE(commits, 2);
 }
 
 void TestHttpTransport::oneBytePerWrite()
