@@ -2,6 +2,7 @@
 
 #include "http/requestsupport.h"
 #include "http/router.h"
+#include "security/tokenkeys.h"
 #include "servercontext.h"
 
 #include <protocol/crypto.h>
@@ -270,7 +271,7 @@ HttpResponse TokenEndpoint::refreshToken(const ConsumerRecord &record, const For
     const QString token = form.value(u"refresh_token"_s);
     if (token.isEmpty())
         return oauthError(400, u"invalid_request"_s, u"refresh_token is missing."_s);
-    const auto stored = m_context.tokens.find(m_context.masterKey().digest(token));
+    const auto stored = m_context.tokens.find(TokenKeys::storedKey(m_context.masterKey(), token));
     if (!stored || stored->kind != TokenRecord::Kind::Refresh ||
         stored->consumerId != record.consumer.id)
         return oauthError(400, u"invalid_grant"_s,
@@ -315,9 +316,9 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
 {
     const Consumer &consumer = record.consumer;
     const QDateTime now = m_context.now();
-    const QString accessToken = Random::secret();
+    const QString accessToken = TokenKeys::generate(now.toMSecsSinceEpoch());
     TokenRecord access;
-    access.digest = m_context.masterKey().digest(accessToken);
+    access.digest = TokenKeys::storedKey(m_context.masterKey(), accessToken);
     access.kind = TokenRecord::Kind::Access;
     access.tenantId = record.tenantId;
     access.consumerId = consumer.id;
@@ -338,9 +339,9 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
     Database::Transaction transaction(m_context.database());
     m_context.tokens.insert(access);
     if (!familyId.isEmpty()) {
-        const QString refreshToken = Random::secret();
+        const QString refreshToken = TokenKeys::generate(now.toMSecsSinceEpoch());
         TokenRecord refresh = access;
-        refresh.digest = m_context.masterKey().digest(refreshToken);
+        refresh.digest = TokenKeys::storedKey(m_context.masterKey(), refreshToken);
         refresh.kind = TokenRecord::Kind::Refresh;
         if (!refreshScopes.isEmpty())
             refresh.scopes = refreshScopes;

@@ -2,6 +2,7 @@
 
 #include "http/requestsupport.h"
 #include "http/router.h"
+#include "security/tokenkeys.h"
 #include "servercontext.h"
 #include "tokenendpoint.h"
 
@@ -32,7 +33,7 @@ HttpResponse TokenInspection::revoke(const HttpRequest &request)
         return TokenEndpoint::oauthError(400, u"invalid_request"_s, u"token is missing."_s);
 
     // Unknown tokens and other clients' tokens get the same 200: nothing to learn here.
-    const auto stored = m_context.tokens.find(m_context.masterKey().digest(token));
+    const auto stored = m_context.tokens.find(TokenKeys::storedKey(m_context.masterKey(), token));
     if (stored && stored->consumerId == client.consumer->consumer.id) {
         const QDateTime now = m_context.now();
         Database::Transaction transaction(m_context.database());
@@ -67,7 +68,7 @@ HttpResponse TokenInspection::introspect(const HttpRequest &request)
     HttpResponse inactive = HttpResponse::json(200, {{u"active"_s, false}});
     noStore(inactive);
     const QDateTime now = m_context.now();
-    const auto stored = m_context.tokens.find(m_context.masterKey().digest(token));
+    const auto stored = m_context.tokens.find(TokenKeys::storedKey(m_context.masterKey(), token));
     if (!stored || stored->consumerId != client.consumer->consumer.id ||
         stored->revokedAt.isValid() || stored->expiresAt <= now)
         return inactive;

@@ -1,6 +1,7 @@
 #include "authenticator.h"
 
 #include "servercontext.h"
+#include "tokenkeys.h"
 
 #include <protocol/crypto.h>
 #include <protocol/hawk.h>
@@ -91,7 +92,7 @@ AuthResult Authenticator::authenticateBearer(const HttpRequest &request)
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
     const QDateTime now = m_context.now();
-    const auto record = m_context.tokens.find(m_context.masterKey().digest(token));
+    const auto record = m_context.tokens.find(TokenKeys::storedKey(m_context.masterKey(), token));
     if (!record || record->kind != TokenRecord::Kind::Access)
         return AuthResult::failed(bearerError(u"The access token is not known."_s));
     if (record->revokedAt.isValid())

@@ -172,6 +172,32 @@ const QList<Migration> &migrations()
              u"ALTER TABLE hawk_nonces_new RENAME TO hawk_nonces"_s,
              u"CREATE INDEX hawk_nonces_seen ON hawk_nonces (seen_at)"_s,
          }},
+        {7,
+         "tokens written to one B-tree and its end",
+         {
+             // New tokens' keys begin with their time of issue (TokenKeys), so they are
+             // appended to the primary key's B-tree. The index on consumer_id put a second
+             // page into every commit; its only use was the cascade when a consumer is
+             // deleted. A deleted consumer's tokens are refused everywhere (each use looks the
+             // consumer up) and purged once expired, like every other token, so the cascade
+             // and its foreign key go: deleting a consumer no longer scans the tokens.
+             u"CREATE TABLE tokens_new (digest TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+             "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, "
+             "consumer_id TEXT NOT NULL, "
+             "authorization_id TEXT REFERENCES authorizations(id) ON DELETE CASCADE, "
+             "scopes TEXT NOT NULL, issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+             "revoked_at BIGINT, family_id TEXT, code_digest TEXT){{without_rowid}}"_s,
+             u"INSERT INTO tokens_new (digest, kind, tenant_id, consumer_id, authorization_id, "
+             "scopes, issued_at, expires_at, revoked_at, family_id, code_digest) "
+             "SELECT digest, kind, tenant_id, consumer_id, authorization_id, scopes, issued_at, "
+             "expires_at, revoked_at, family_id, code_digest FROM tokens"_s,
+             u"DROP TABLE tokens"_s,
+             u"ALTER TABLE tokens_new RENAME TO tokens"_s,
+             u"CREATE INDEX tokens_authorization ON tokens (authorization_id) "
+             "WHERE authorization_id IS NOT NULL"_s,
+             u"CREATE INDEX tokens_family ON tokens (family_id) WHERE family_id IS NOT NULL"_s,
+             u"CREATE INDEX tokens_code ON tokens (code_digest) WHERE code_digest IS NOT NULL"_s,
+         }},
     };
     return list;
 }

@@ -1,4 +1,5 @@
 #include <security/masterkey.h>
+#include <security/tokenkeys.h>
 #include <servercontext.h>
 #include <storage/database.h>
 #include <testserver.h>
@@ -85,7 +86,8 @@ void TestGroupCommit::everyAnswerIsCommittedBeforeItArrives()
                 failures.append(u"status %1"_s.arg(status));
                 return;
             }
-            const QString digest = m_server->context().masterKey().digest(token);
+            const QString digest =
+                Latchkey::Server::TokenKeys::storedKey(m_server->context().masterKey(), token);
             if (tokensWithDigest(*observer, digest) == 1)
                 ++committed;
             else

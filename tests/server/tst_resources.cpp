@@ -296,8 +296,9 @@ void TestResources::unusableBearerTokenIsRefused_data()
     QTest::newRow("expired") << u"expire"_s << u"The access token expired."_s;
     QTest::newRow("consumer disabled")
         << u"disable"_s << u"The consumer of this token is disabled."_s;
-    // Deleting a consumer deletes its tokens.
-    QTest::newRow("consumer deleted") << u"delete"_s << u"The access token is not known."_s;
+    // A deleted consumer's tokens stay in the table until they expire, refused.
+    QTest::newRow("consumer deleted")
+        << u"delete"_s << u"The consumer of this token was deleted."_s;
 }
 
 void TestResources::unusableBearerTokenIsRefused()

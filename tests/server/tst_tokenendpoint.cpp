@@ -1,3 +1,5 @@
+#include <protocol/random.h>
+#include <security/tokenkeys.h>
 #include <testserver.h>
 
 #include <QJsonArray>
@@ -51,6 +53,7 @@ private slots:
     void refusalsFollowRfc6749();
     void repeatedFailuresAreRateLimited();
     void successResetsTheFailureCount();
+    void tokensAreStoredInTheOrderTheyAreIssued();
 
 private:
     Reply tokenRequest(const QByteArray &form, const Headers &headers,
@@ -380,6 +383,57 @@ void TestTokenEndpoint::successResetsTheFailureCount()
             QCOMPARE(tokenRequest("grant_type=client_credentials", wrong).status, 401);
         QVERIFY(!m_server->token(m_clientId, m_secret).isEmpty());
     }
+}
+
+// Tokens are "<selector>.<secret>", the selector their time of issue: the tokens table keeps
+// them in the order they were issued, under a key that begins with the selector and holds no
+// part of the secret. A token from before selectors (stored under its digest alone) still works.
+void TestTokenEndpoint::tokensAreStoredInTheOrderTheyAreIssued()
+{
+    auto &context = m_server->context();
+    QStringList tokens;
+    for (int i = 0; i < 4; ++i) {
+        // Two in the same millisecond (the counter orders them), then a second later.
+        if (i == 2)
+            m_server->clock().advance(1);
+        const Reply reply = tokenRequest("grant_type=client_credentials",
+                                         {{"Authorization", basic(m_clientId, m_secret)}});
+        QVERIFY2(reply.status == 200, reply.describe().constData());
+        tokens.append(reply.json()[u"access_token"_s].toString());
+    }
+    static const QRegularExpression shape(u"^[0-9a-v]{15}\\.[A-Za-z0-9_-]{43}$"_s);
+    QStringList expected;
+    for (const QString &token : tokens) {
+        QVERIFY2(shape.match(token).hasMatch(), qPrintable(token));
+        const QString key = Latchkey::Server::TokenKeys::storedKey(context.masterKey(), token);
+        QVERIFY2(key.startsWith(token.first(16)) && !key.contains(token.sliced(16)),
+                 qPrintable(key));
+        expected.append(key);
+    }
+    QStringList stored;
+    auto &rows =
+        context.database().exec(u"SELECT digest FROM tokens WHERE consumer_id = "
+                                "(SELECT id FROM consumers WHERE client_id = ?) ORDER BY digest"_s,
+                                {m_clientId});
+    while (rows.next())
+        stored.append(rows.text(0));
+    QCOMPARE(stored, expected);
+
+    const QString legacy = Latchkey::Random::secret();
+    context.database().exec(
+        u"INSERT INTO tokens (digest, kind, tenant_id, consumer_id, authorization_id, scopes, "
+        "issued_at, expires_at, revoked_at, family_id, code_digest) SELECT ?, kind, tenant_id, "
+        "consumer_id, authorization_id, scopes, issued_at, expires_at, revoked_at, family_id, "
+        "code_digest FROM tokens WHERE digest = ?"_s,
+        {context.masterKey().digest(legacy), expected.first()});
+    Reply whoami = m_server->withToken(legacy, "GET", u"/api/v2/whoami"_s);
+    QVERIFY2(whoami.status == 200, whoami.describe().constData());
+    QCOMPARE(whoami.json()[u"principal"_s][u"id"_s].toString(), m_clientId);
+    // Another token's selector in front of a secret that is not its own is not that token.
+    whoami = m_server->withToken(tokens.first().first(16) + legacy, "GET", u"/api/v2/whoami"_s);
+    QVERIFY2(whoami.status == 401, whoami.describe().constData());
+    whoami = m_server->withToken(tokens.last(), "GET", u"/api/v2/whoami"_s);
+    QVERIFY2(whoami.status == 200, whoami.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpoint)
