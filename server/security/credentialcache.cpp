@@ -39,9 +39,22 @@ CredentialCache::CredentialCache(Database &database, ConsumerRepository &consume
 {
 }
 
+Database::ChangeStamp CredentialCache::stamp()
+{
+    return m_database.changeStamp({u"consumers", u"api_keys", u"permission_groups", u"tenants"});
+}
+
 std::optional<CredentialCache::ConsumerEntry>
 CredentialCache::consumerByClientId(const QString &clientId)
 {
+    // Before the check: a change after it makes the entry's stamp an old one.
+    const Database::ChangeStamp now = stamp();
+    if (now.known()) {
+        if (auto it = m_consumerEntries.constFind(clientId);
+            it != m_consumerEntries.cend() && it->checkedAt == now) {
+            return *it;
+        }
+    }
     // The one query this cache adds to the repositories': portable SQL like theirs.
     Database::Rows &check =
         m_database.exec(u"SELECT c.id, c.version, g.name, g.scopes FROM consumers c "
@@ -64,6 +77,7 @@ CredentialCache::consumerByClientId(const QString &clientId)
     check.finish();
     if (current) {
         it->group = std::move(group);
+        it->checkedAt = now;
         return *it;
     }
     auto record = m_consumers.findByClientId(clientId);
@@ -75,14 +89,19 @@ CredentialCache::consumerByClientId(const QString &clientId)
     if (record->consumer.version != version || record->consumer.id != id) {
         // Changed between the two reads: answer with the newer row, keep nothing.
         m_consumerEntries.remove(clientId);
-        return ConsumerEntry{std::move(*record), std::move(group)};
+        return ConsumerEntry{std::move(*record), std::move(group), {}};
     }
     makeRoom(m_consumerEntries);
-    return *m_consumerEntries.insert(clientId, {std::move(*record), std::move(group)});
+    return *m_consumerEntries.insert(clientId, {std::move(*record), std::move(group), now});
 }
 
 std::optional<CredentialCache::KeyEntry> CredentialCache::keyById(const QString &id)
 {
+    const Database::ChangeStamp now = stamp();
+    if (now.known()) {
+        if (auto it = m_keyEntries.constFind(id); it != m_keyEntries.cend() && it->checkedAt == now)
+            return *it;
+    }
     Database::Rows &check =
         m_database.exec(u"SELECT k.version, g.name, g.scopes, t.name FROM api_keys k "
                         "LEFT JOIN permission_groups g ON g.tenant_id = k.tenant_id AND "
@@ -104,6 +123,7 @@ std::optional<CredentialCache::KeyEntry> CredentialCache::keyById(const QString 
     if (current) {
         it->group = std::move(group);
         it->tenantName = tenantName;
+        it->checkedAt = now;
         return *it;
     }
     auto record = m_keys.findById(id);
@@ -114,10 +134,10 @@ std::optional<CredentialCache::KeyEntry> CredentialCache::keyById(const QString 
     }
     if (record->key.version != version) {
         m_keyEntries.remove(id);
-        return KeyEntry{std::move(*record), std::move(group), tenantName};
+        return KeyEntry{std::move(*record), std::move(group), tenantName, {}};
     }
     makeRoom(m_keyEntries);
-    return *m_keyEntries.insert(id, {std::move(*record), std::move(group), tenantName});
+    return *m_keyEntries.insert(id, {std::move(*record), std::move(group), tenantName, now});
 }
 
 void CredentialCache::consumerUsed(const QString &clientId, const QDateTime &at)

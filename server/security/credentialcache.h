@@ -19,12 +19,15 @@ struct GroupSnapshot
 };
 
 // Consumers and API keys as a credential check last read them, reused while the database says
-// they are unchanged. Every lookup still asks the database, in one small query, for the row's
-// version (bumped by every update: rotation, disabling, a new group) and its group's name and
-// scopes (which carry no version); only when those differ is the whole row read again. So a
-// change made by another server instance on the same database counts from the next request on,
-// as it did without the cache: nothing here is trusted for longer than one request. What the
-// cache saves is reading and decoding the wide rows (about 20 columns each) on every request.
+// they are unchanged. A lookup asks the database, in one small query, for the row's version
+// (bumped by every update: rotation, disabling, a new group) and its group's name and scopes
+// (which carry no version); only when those differ is the whole row read again. So a change
+// made by another server instance on the same database counts from the next request on, as it
+// did without the cache: nothing here is trusted for longer than one request. On SQLite even
+// that query is skipped while the database's change stamp of the credential tables
+// (Database::changeStamp: any other connection's commit, or this one's write to consumers,
+// API keys, permission groups or tenants) is the one the entry was checked at. What the cache
+// saves is reading and decoding the wide rows (about 20 columns each) on every request.
 // Revocation state of tokens, Hawk nonces and failure counters are never kept here.
 class CredentialCache final
 {
@@ -37,12 +40,14 @@ public:
     {
         ConsumerRecord record;
         std::optional<GroupSnapshot> group;
+        Database::ChangeStamp checkedAt;
     };
     struct KeyEntry
     {
         KeyRecord record;
         std::optional<GroupSnapshot> group;
         std::optional<QString> tenantName;
+        Database::ChangeStamp checkedAt;
     };
 
     // The consumer with this client_id as stored now, or nothing when there is none.
@@ -59,6 +64,8 @@ public:
     static constexpr qsizetype maxEntries = 10000;
 
 private:
+    Database::ChangeStamp stamp();
+
     Database &m_database;
     ConsumerRepository &m_consumers;
     KeyRepository &m_keys;

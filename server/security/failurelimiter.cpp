@@ -23,10 +23,20 @@ QString FailureLimiter::digestOf(const QString &key)
 int FailureLimiter::retryAfter(const QString &key, const QDateTime &now)
 {
     const QString keyDigest = digestOf(key);
+    const Database::ChangeStamp stamp = m_store.changeStamp();
+    if (stamp.known()) {
+        if (auto it = m_clearAt.constFind(keyDigest); it != m_clearAt.cend() && *it == stamp)
+            return 0;
+    }
     const QList<QDateTime> recent =
         m_store.recent(m_name, keyDigest, now.addSecs(-m_window), m_limit);
     if (recent.isEmpty()) {
         m_failing.remove(keyDigest);
+        if (stamp.known()) {
+            if (m_clearAt.size() >= 100000)
+                m_clearAt.clear();
+            m_clearAt.insert(keyDigest, stamp);
+        }
         return 0;
     }
     remember(keyDigest);

@@ -3,6 +3,7 @@
 #include "storage/failurerepository.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -42,6 +43,9 @@ private:
     // Keys that had failures when last checked here: reset() writes only for those, so a
     // success costs no write. One failed on another instance since then expires by itself.
     QSet<QString> m_failing;
+    // Keys found with no recent failure, and the change stamp they were found at: while the
+    // stamp is the same (SQLite only), nobody recorded a failure since and the count is still 0.
+    QHash<QString, Database::ChangeStamp> m_clearAt;
     int m_recordsSincePrune = 0;
     QString m_lastKey;
     QString m_lastDigest;

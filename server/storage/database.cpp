@@ -5,6 +5,7 @@
 #include <QAtomicInt>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QThread>
@@ -37,6 +38,17 @@ QString StorageError::message() const
 }
 
 namespace {
+
+// The table an INSERT, UPDATE or DELETE names (lower case), or nothing for any other statement.
+QString writtenTable(const QString &sql)
+{
+    static const QRegularExpression pattern(
+        u"^\\s*(?:INSERT\\s+(?:OR\\s+\\w+\\s+)?INTO|UPDATE(?:\\s+OR\\s+\\w+)?|DELETE\\s+FROM)"
+        "\\s+\"?(\\w+)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(sql);
+    return match.hasMatch() ? match.captured(1).toLower() : QString();
+}
 
 bool isPreparable(const QString &sql)
 {
@@ -504,6 +516,22 @@ QVariant Database::Rows::value(int column) const
     }
 }
 
+Database::ChangeStamp Database::changeStamp(std::initializer_list<QStringView> tables)
+{
+    ChangeStamp stamp;
+    if (m_dialect != Dialect::Sqlite)
+        return stamp;
+    for (const auto &[table, count] : std::as_const(m_writeCounts)) {
+        if (std::find(tables.begin(), tables.end(), table) != tables.end())
+            stamp.own += count;
+    }
+    Rows &version = run(u"PRAGMA data_version"_s, {});
+    if (version.next())
+        stamp.external = version.integer(0);
+    version.finish();
+    return stamp;
+}
+
 Database::Rows &Database::statement(const QString &sql)
 {
     if (Rows *rows = m_statements.value(sql)) {
@@ -511,6 +539,13 @@ Database::Rows &Database::statement(const QString &sql)
         return *rows;
     }
     auto rows = std::unique_ptr<Rows>(new Rows(*this, sql));
+    if (const QString table = writtenTable(sql); !table.isEmpty()) {
+        const auto counted = std::find_if(m_writeCounts.cbegin(), m_writeCounts.cend(),
+                                          [&](const auto &entry) { return entry.first == table; });
+        rows->m_writes = counted - m_writeCounts.cbegin();
+        if (counted == m_writeCounts.cend())
+            m_writeCounts.append({table, 0});
+    }
     if (m_dialect == Dialect::Sqlite) {
         const QByteArray text = sql.toUtf8();
         // PERSISTENT: kept for the connection's life, so SQLite allocates it outside its
@@ -559,6 +594,8 @@ Database::Rows &Database::run(const QString &sql, const QVariantList &values)
             releaseStatements();
     }
     Rows &rows = statement(sql);
+    if (rows.m_writes >= 0)
+        ++m_writeCounts[rows.m_writes].second;
     try {
         if (m_dialect == Dialect::Sqlite)
             runSqlite(rows, values);

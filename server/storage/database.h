@@ -78,7 +78,8 @@ public:
         bool m_active = false;  // stepped or executed and not reset yet
         bool m_pending = false; // SQLite: the first row was stepped onto by exec()
         bool m_onRow = false;
-        bool m_plain = false; // PostgreSQL: run as it is, not prepared (DDL, SET)
+        bool m_plain = false;    // PostgreSQL: run as it is, not prepared (DDL, SET)
+        qsizetype m_writes = -1; // INSERT, UPDATE, DELETE: its table's index in m_writeCounts
         // UTF-8 of the bound text values, alive until the statement is reset (SQLITE_STATIC).
         QVarLengthArray<QByteArray, 12> m_buffers;
     };
@@ -103,6 +104,22 @@ public:
     // only once no statement is active, so a SELECT left positioned on a row would keep a write
     // uncommitted and the database locked for other processes: call this when a request ends.
     void releaseStatements();
+
+    // Tells whether some tables may have changed since an earlier stamp of them (caches kept in
+    // front of the database compare stamps instead of asking it every time). SQLite's stamp is
+    // the file's data_version, which every commit by another connection changes (another
+    // process's included), and this connection's own writes to the tables: every INSERT,
+    // UPDATE or DELETE naming one of them, whether or not it changed a row or was rolled back.
+    // Writes reaching a table through a cascade count as writes to the table they named.
+    // PostgreSQL cannot see other instances' commits this way: its stamps are never known.
+    struct ChangeStamp
+    {
+        qint64 external = -1;
+        quint64 own = 0;
+        bool known() const { return external >= 0; }
+        bool operator==(const ChangeStamp &) const = default;
+    };
+    ChangeStamp changeStamp(std::initializer_list<QStringView> tables);
 
     // Runs a statement, cached by its text, with positional values: an invalid QVariant is NULL,
     // a QString text (a null one ''), integers and bools INTEGER, a QByteArray a BLOB. Throws
@@ -189,6 +206,8 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     Dialect m_dialect;
     QHash<QString, Rows *> m_statements; // owned
+    // The tables this connection's statements write to, and how many writes each (changeStamp).
+    QList<std::pair<QString, quint64>> m_writeCounts;
     // Statements stepped or executed since the last release: the ones to reset.
     QList<Rows *> m_active;
     // pg_advisory_lock key held while migrating ("latchkey" in ASCII).

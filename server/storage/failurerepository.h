@@ -26,6 +26,8 @@ public:
     void record(const QString &limiter, const QString &keyDigest, const QDateTime &at);
     void clear(const QString &limiter, const QString &keyDigest);
     void forgetOlderThan(const QString &limiter, const QDateTime &before);
+    // Differs from an earlier one when failures may have been recorded or cleared since.
+    Database::ChangeStamp changeStamp() { return m_db.changeStamp({u"auth_failures"}); }
 
 private:
     Database &m_db;

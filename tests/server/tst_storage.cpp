@@ -54,6 +54,7 @@ private slots:
     void migrationKeepsTokensAndNoncesAndMakesIndexesPartial();
     void tokenQueriesStillUseTheirIndexes();
     void walIsCheckpointedOffTheServingConnection();
+    void changeStampTellsWhatMayHaveChanged();
 
 private:
     std::unique_ptr<Database> open() { return m_database->connect(m_dir->path()); }
@@ -663,6 +664,41 @@ void TestStorage::walIsCheckpointedOffTheServingConnection()
     auto &count = db->exec(u"SELECT COUNT(*) FROM pages"_s);
     QVERIFY(count.next());
     QCOMPARE(count.integer(0), 20000);
+}
+
+// A change stamp differs after this connection wrote to one of its tables (whether or not a row
+// changed), and after any commit by another connection; not after a write to another table.
+void TestStorage::changeStampTellsWhatMayHaveChanged()
+{
+    auto db = open();
+    if (TestDatabase::isPostgres()) {
+        // Other instances' commits cannot be seen: never a stamp to rely on.
+        QVERIFY(!db->changeStamp({u"consumers"}).known());
+        return;
+    }
+    db->exec(u"CREATE TABLE watched (x INTEGER)"_s);
+    db->exec(u"CREATE TABLE other (x INTEGER)"_s);
+    const Database::ChangeStamp before = db->changeStamp({u"watched"});
+    QVERIFY(before.known());
+    QCOMPARE(db->changeStamp({u"watched"}), before);
+
+    db->exec(u"INSERT INTO other (x) VALUES (1)"_s);
+    QCOMPARE(db->changeStamp({u"watched"}), before);
+    db->exec(u"INSERT INTO watched (x) VALUES (1)"_s);
+    Database::ChangeStamp after = db->changeStamp({u"watched"});
+    QVERIFY(after != before);
+
+    db->exec(u"UPDATE watched SET x = 2 WHERE x = 99"_s);
+    QVERIFY(db->changeStamp({u"watched"}) != after);
+    after = db->changeStamp({u"watched"});
+    db->exec(u"delete from \"watched\" where x = 99"_s);
+    QVERIFY(db->changeStamp({u"watched"}) != after);
+    QCOMPARE(db->changeStamp({u"other"}).own, 1u);
+
+    after = db->changeStamp({u"watched"});
+    auto another = open();
+    another->exec(u"INSERT INTO other (x) VALUES (2)"_s);
+    QVERIFY(db->changeStamp({u"watched"}) != after);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -1,5 +1,7 @@
 #include <protocol/random.h>
+#include <security/failurelimiter.h>
 #include <security/tokenkeys.h>
+#include <storage/failurerepository.h>
 #include <testserver.h>
 
 #include <QJsonArray>
@@ -54,6 +56,7 @@ private slots:
     void repeatedFailuresAreRateLimited();
     void successResetsTheFailureCount();
     void tokensAreStoredInTheOrderTheyAreIssued();
+    void changesByAnotherConnectionCountAtTheNextRequest();
 
 private:
     Reply tokenRequest(const QByteArray &form, const Headers &headers,
@@ -434,6 +437,42 @@ void TestTokenEndpoint::tokensAreStoredInTheOrderTheyAreIssued()
     QVERIFY2(whoami.status == 401, whoami.describe().constData());
     whoami = m_server->withToken(tokens.last(), "GET", u"/api/v2/whoami"_s);
     QVERIFY2(whoami.status == 200, whoami.describe().constData());
+}
+
+// The client and its failures are checked against what the database holds now, not against
+// what this server last read: writes by another connection (another instance, a command) are
+// seen at the next request, though the server keeps both in front of its database.
+void TestTokenEndpoint::changesByAnotherConnectionCountAtTheNextRequest()
+{
+    const Headers right{{"Authorization", basic(m_clientId, m_secret)}};
+    QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+    QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+
+    auto other = m_server->database().connect(m_server->dataDir());
+    Latchkey::Server::FailureRepository failures(*other);
+    Latchkey::Server::FailureLimiter limiter(failures, u"token"_s, 10, 60);
+    const QString key = m_clientId + u"|127.0.0.1"_s;
+    for (int i = 0; i < 10; ++i)
+        limiter.recordFailure(key, m_server->clock().now());
+    Reply reply = tokenRequest("grant_type=client_credentials", right);
+    QVERIFY2(reply.status == 429, reply.describe().constData());
+
+    m_server->clock().advance(61);
+    QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+    QCOMPARE(other
+                 ->exec(u"UPDATE consumers SET status = 'disabled', version = version + 1 "
+                        "WHERE client_id = ?"_s,
+                        {m_clientId})
+                 .numRowsAffected(),
+             1);
+    reply = tokenRequest("grant_type=client_credentials", right);
+    QVERIFY2(reply.status == 401, reply.describe().constData());
+    QCOMPARE(reply.json()[u"error"_s].toString(), u"invalid_client"_s);
+
+    other->exec(u"UPDATE consumers SET status = 'active', version = version + 1 "
+                "WHERE client_id = ?"_s,
+                {m_clientId});
+    QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpoint)
