@@ -350,6 +350,10 @@ HttpResponse TokenEndpoint::issue(const ConsumerRecord &record, const QString &a
         body.key("refresh_token").value(refreshToken);
     }
     body.key("scope").value(scopes.join(u' ')).key("token_type").value("Bearer"_L1).endObject();
+    if (++m_issuedSincePurge >= purgeEvery) {
+        m_issuedSincePurge = 0;
+        m_context.tokens.purgeExpired(now.addDays(-1), 2 * purgeEvery);
+    }
     if (!consumer.lastUsedAt.isValid() || consumer.lastUsedAt.secsTo(now) >= 60) {
         m_context.consumers.touch(consumer.id, now);
         m_context.credentials.consumerUsed(consumer.clientId, now);

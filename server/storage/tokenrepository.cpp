@@ -62,10 +62,30 @@ int TokenRepository::revokeIssuedFromCode(const QString &codeDigest, const QDate
         .numRowsAffected();
 }
 
-int TokenRepository::purgeExpired(const QDateTime &before)
+int TokenRepository::purgeExpired(const QDateTime &before, int window)
 {
-    return m_db.exec(u"DELETE FROM tokens WHERE expires_at < ?"_s, {timeValue(before)})
-        .numRowsAffected();
+    // The primary key's order, which is also the order of issue for tokens with a selector.
+    Database::Rows &rows =
+        m_db.exec(u"SELECT digest, expires_at FROM tokens WHERE digest > ? ORDER BY digest "
+                  "LIMIT ?"_s,
+                  {m_purgeAfter, window});
+    const qint64 cutoff = timeValue(before).toLongLong();
+    QStringList expired;
+    int seen = 0;
+    QString last;
+    while (rows.next()) {
+        ++seen;
+        last = rows.text(0);
+        if (rows.integer(1) < cutoff)
+            expired.append(last);
+    }
+    m_purgeAfter = seen < window ? QString() : last;
+    int deleted = 0;
+    for (const QString &digest : std::as_const(expired)) {
+        deleted +=
+            int(m_db.exec(u"DELETE FROM tokens WHERE digest = ?"_s, {digest}).numRowsAffected());
+    }
+    return deleted;
 }
 
 bool NonceRepository::remember(const QString &keyId, const QString &nonce, qint64 ts,

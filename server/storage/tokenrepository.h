@@ -39,10 +39,18 @@ public:
     bool revoke(const QString &digest, const QDateTime &now);
     int revokeFamily(const QString &familyId, const QDateTime &now);
     int revokeIssuedFromCode(const QString &codeDigest, const QDateTime &now);
-    int purgeExpired(const QDateTime &before);
+
+    // Deletes the tokens that expired before `before` among the next `window` in key order,
+    // carrying on from where the last call stopped and starting over after the last key. Its
+    // cost is bounded whatever the table holds. Called once per `window` / 2 tokens issued, it
+    // gains on the end of the table (where new tokens go) by that many keys a call, so it
+    // passes over a table of N tokens about once per N tokens issued. Returns how many it
+    // deleted.
+    int purgeExpired(const QDateTime &before, int window);
 
 private:
     Database &m_db;
+    QString m_purgeAfter; // the last key the previous purge looked at
 };
 
 // Hawk nonces seen within the timestamp window, shared by every instance on the database.

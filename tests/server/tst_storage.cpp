@@ -1,6 +1,7 @@
 #include <storage/database.h>
 #include <storage/migrations.h>
 #include <storage/paging.h>
+#include <storage/tokenrepository.h>
 #include <testserver.h>
 
 #include <QProcess>
@@ -55,6 +56,7 @@ private slots:
     void tokenQueriesStillUseTheirIndexes();
     void walIsCheckpointedOffTheServingConnection();
     void changeStampTellsWhatMayHaveChanged();
+    void tokenPurgeLooksAtOneWindowAtATime();
 
 private:
     std::unique_ptr<Database> open() { return m_database->connect(m_dir->path()); }
@@ -699,6 +701,50 @@ void TestStorage::changeStampTellsWhatMayHaveChanged()
     auto another = open();
     another->exec(u"INSERT INTO other (x) VALUES (2)"_s);
     QVERIFY(db->changeStamp({u"watched"}) != after);
+}
+
+// The purge deletes only tokens expired before the cutoff, looks at one window of keys per call
+// in key order, and starts over after the last one.
+void TestStorage::tokenPurgeLooksAtOneWindowAtATime()
+{
+    auto db = open();
+    db->migrate();
+    db->exec(u"INSERT INTO tenants VALUES ('t', 'T', 0)"_s);
+    Latchkey::Server::TokenRepository tokens(*db);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(Q_INT64_C(1800000000000), Qt::UTC);
+    const QDateTime cutoff = now.addDays(-1);
+    for (int i = 0; i < 10; ++i) {
+        Latchkey::Server::TokenRecord token;
+        token.digest = u"k%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+        token.tenantId = u"t"_s;
+        token.consumerId = u"c"_s;
+        token.scopes = {u"assets:read"_s};
+        token.issuedAt = now.addDays(-3);
+        // Expired before the cutoff: 1, 4 and 7. Expired after it: 5. The others are live.
+        token.expiresAt = i == 1 || i == 4 || i == 7 ? cutoff.addSecs(-1)
+                          : i == 5                   ? cutoff.addSecs(1)
+                                                     : now.addSecs(3600);
+        tokens.insert(token);
+    }
+    const auto keys = [&] {
+        QStringList left;
+        auto &rows = db->exec(u"SELECT digest FROM tokens ORDER BY digest"_s);
+        while (rows.next())
+            left.append(rows.text(0));
+        return left;
+    };
+    QCOMPARE(tokens.purgeExpired(cutoff, 4), 1); // k00..k03
+    QCOMPARE(keys().size(), 9);
+    QVERIFY(!keys().contains(u"k01"_s));
+    QCOMPARE(tokens.purgeExpired(cutoff, 4), 2); // k04..k07
+    QCOMPARE(tokens.purgeExpired(cutoff, 4), 0); // k08, k09: the end, so it starts over
+    QCOMPARE(tokens.purgeExpired(cutoff, 4), 0); // k00, k02, k03, k05
+    QCOMPARE(keys(),
+             (QStringList{u"k00"_s, u"k02"_s, u"k03"_s, u"k05"_s, u"k06"_s, u"k08"_s, u"k09"_s}));
+    // A day later, k05 is past the cutoff too; the live ones stay.
+    QCOMPARE(tokens.purgeExpired(cutoff.addDays(1), 4), 0); // k06, k08, k09: starts over
+    QCOMPARE(tokens.purgeExpired(cutoff.addDays(1), 4), 1);
+    QCOMPARE(keys(), (QStringList{u"k00"_s, u"k02"_s, u"k03"_s, u"k06"_s, u"k08"_s, u"k09"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

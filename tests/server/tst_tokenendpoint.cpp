@@ -1,3 +1,4 @@
+#include <oauth/tokenendpoint.h>
 #include <protocol/random.h>
 #include <security/failurelimiter.h>
 #include <security/tokenkeys.h>
@@ -57,6 +58,7 @@ private slots:
     void successResetsTheFailureCount();
     void tokensAreStoredInTheOrderTheyAreIssued();
     void changesByAnotherConnectionCountAtTheNextRequest();
+    void expiredTokensArePurgedAsTokensAreIssued();
 
 private:
     Reply tokenRequest(const QByteArray &form, const Headers &headers,
@@ -473,6 +475,42 @@ void TestTokenEndpoint::changesByAnotherConnectionCountAtTheNextRequest()
                 "WHERE client_id = ?"_s,
                 {m_clientId});
     QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+}
+
+// Issuing tokens sweeps the table for tokens expired over a day ago: a token used a day after
+// it expired is no longer there.
+void TestTokenEndpoint::expiredTokensArePurgedAsTokensAreIssued()
+{
+    const Headers right{{"Authorization", basic(m_clientId, m_secret)}};
+    Reply reply = tokenRequest("grant_type=client_credentials", right);
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    const QString old = reply.json()[u"access_token"_s].toString();
+
+    m_server->clock().advance(7200 + 1);
+    reply = m_server->withToken(old, "GET", u"/api/v2/whoami"_s);
+    QCOMPARE(reply.json()[u"detail"_s].toString(), u"The access token expired."_s);
+    constexpr int every = Latchkey::Server::TokenEndpoint::purgeEvery;
+    const int before = tokenCount();
+    for (int i = 0; i < 2 * every; ++i)
+        QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+    // Not yet a day past its expiry: kept.
+    QCOMPARE(tokenCount(), before + 2 * every);
+    reply = m_server->withToken(old, "GET", u"/api/v2/whoami"_s);
+    QCOMPARE(reply.json()[u"detail"_s].toString(), u"The access token expired."_s);
+
+    m_server->clock().advance(24 * 3600);
+    // The sweep reaches the end of the table and starts over within one sweep per `every`
+    // tokens it holds (it gains `every` keys a sweep), then finds the old token first.
+    const int sweeps = tokenCount() / every + 2;
+    int issued = 0;
+    do {
+        for (int i = 0; i < every; ++i, ++issued)
+            QCOMPARE(tokenRequest("grant_type=client_credentials", right).status, 200);
+        reply = m_server->withToken(old, "GET", u"/api/v2/whoami"_s);
+    } while (reply.json()[u"detail"_s].toString() == u"The access token expired."_s &&
+             issued < sweeps * every);
+    QVERIFY2(reply.status == 401, reply.describe().constData());
+    QCOMPARE(reply.json()[u"detail"_s].toString(), u"The access token is not known."_s);
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpoint)
