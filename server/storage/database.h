@@ -205,7 +205,8 @@ private:
     // waits for a checkpoint's writes and fsyncs.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     Dialect m_dialect;
-    QHash<QString, Rows *> m_statements; // owned
+    QHash<QString, Rows *> m_statements;              // owned
+    QHash<const QChar *, Rows *> m_literalStatements; // the same, by a literal's address
     // The tables this connection's statements write to, and how many writes each (changeStamp).
     QList<std::pair<QString, quint64>> m_writeCounts;
     // Statements stepped or executed since the last release: the ones to reset.
