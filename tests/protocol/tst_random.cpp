@@ -1,11 +1,15 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 
 #include "protocol/base64url.h"
 #include "protocol/random.h"
 
 #include <optional>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey;
@@ -33,6 +37,9 @@ private slots:
     void id_data();
     void id();
     void idsAreUnique();
+    void bytesAreNeverHandedOutTwice();
+    void threadsDoNotShareBytes();
+    void aForkedChildDoesNotRepeatItsParent();
 };
 
 void TestRandom::bytes_data()
@@ -124,6 +131,81 @@ void TestRandom::idsAreUnique()
         ids.insert(id);
     }
     QCOMPARE(ids.size(), count);
+}
+
+// Small requests come from a pool per thread (refilled 4 KiB at a time), larger ones straight
+// from OpenSSL. Either way no bytes are ever handed out twice: in this process, in another
+// thread, or in a forked child.
+void TestRandom::bytesAreNeverHandedOutTwice()
+{
+    QSet<QByteArray> seen;
+    // Across many refills of the pool, and the sizes on both sides of what it serves.
+    for (int i = 0; i < 20000; ++i) {
+        const qsizetype size = i % 7 == 0 ? 65 : 32;
+        const QByteArray bytes = Random::bytes(size);
+        QCOMPARE(bytes.size(), size);
+        QVERIFY2(!seen.contains(bytes), "the same random bytes twice");
+        seen.insert(bytes);
+    }
+    QCOMPARE(Random::bytes(0), QByteArray());
+    QCOMPARE(Random::bytes(100000).size(), 100000);
+}
+
+void TestRandom::threadsDoNotShareBytes()
+{
+    QList<QByteArray> fromThreads[4];
+    QList<QThread *> threads;
+    for (auto &out : fromThreads) {
+        threads.append(QThread::create([&out] {
+            for (int i = 0; i < 500; ++i)
+                out.append(Random::bytes(32));
+        }));
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        QVERIFY(thread->wait(10000));
+        delete thread;
+    }
+    QSet<QByteArray> seen;
+    for (const auto &out : fromThreads) {
+        for (const QByteArray &bytes : out) {
+            QVERIFY2(!seen.contains(bytes), "two threads got the same random bytes");
+            seen.insert(bytes);
+        }
+    }
+    QCOMPARE(seen.size(), 2000);
+}
+
+void TestRandom::aForkedChildDoesNotRepeatItsParent()
+{
+    // The pool is filled in the parent first, so a child that kept it would hand out the very
+    // bytes the parent hands out next.
+    Random::bytes(32);
+    int pipe[2];
+    QCOMPARE(::pipe(pipe), 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        const QByteArray bytes = Random::bytes(32);
+        const bool written = ::write(pipe[1], bytes.constData(), size_t(bytes.size())) == 32;
+        ::_exit(written ? 0 : 1);
+    }
+    ::close(pipe[1]);
+    QByteArray fromChild(32, '\0');
+    qsizetype got = 0;
+    while (got < 32) {
+        const ssize_t n = ::read(pipe[0], fromChild.data() + got, size_t(32 - got));
+        if (n <= 0)
+            break;
+        got += n;
+    }
+    ::close(pipe[0]);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    QCOMPARE(got, 32);
+    const QByteArray fromParent = Random::bytes(32);
+    QVERIFY2(fromChild != fromParent, "the child handed out the parent's next bytes");
 }
 
 QTEST_GUILESS_MAIN(TestRandom)
