@@ -39,7 +39,7 @@ found=$(secret-tool search --all server Latchkey 2>&1 || true)
 contains "refresh token in the Secret Service" "refresh-token" "$found"
 key=$(sed -n 's/^attribute.user = \(.*refresh-token.*\)$/\1/p' <<<"$found" | head -1)
 token=$(secret-tool lookup server Latchkey user "$key" 2>/dev/null || true)
-check "refresh token readable" 43 "${#token}"
+check "refresh token readable" yes "$([[ "$token" =~ ^[0-9a-v]{15}\.[A-Za-z0-9_-]{43}$ ]] && echo yes || echo "no: $token")"
 if [[ -n $token ]]; then
     check "refresh token in no file of the data dir" "" "$(grep -rlF "$token" "$XDG_DATA_HOME" || true)"
 fi

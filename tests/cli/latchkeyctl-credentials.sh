@@ -30,7 +30,8 @@ export MY_SECRET=$client_secret
 run token client-credentials --issuer "$url" --client-id "$client_id" --client-secret-env MY_SECRET --scope assets:read --json
 check "client-credentials exit" 0 "$rc"
 token=$(jq -r .access_token <<<"$out")
-check "token length" 43 "${#token}"
+# "<selector>.<secret>": 15 characters of base32hex, a dot, 256 bits in base64url.
+check "token shape" yes "$([[ "$token" =~ ^[0-9a-v]{15}\.[A-Za-z0-9_-]{43}$ ]] && echo yes || echo "no: $token")"
 check "token scope" assets:read "$(jq -r .scope <<<"$out")"
 run token client-credentials --issuer "$url" --client-id "$client_id" --auth post
 check "client-credentials post exit" 0 "$rc"
