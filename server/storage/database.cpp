@@ -526,10 +526,19 @@ Database::ChangeStamp Database::changeStamp(std::initializer_list<QStringView> t
         if (std::find(tables.begin(), tables.end(), table) != tables.end())
             stamp.own += count;
     }
+    // Inside a transaction this connection holds the write lock (every BEGIN is IMMEDIATE):
+    // no other connection can commit until it ends, so its first answer holds until then.
+    const bool locked = !sqlite3_get_autocommit(m_sqlite);
+    if (locked && m_lockedDataVersion >= 0) {
+        stamp.external = m_lockedDataVersion;
+        return stamp;
+    }
     Rows &version = run(u"PRAGMA data_version"_s, {});
     if (version.next())
         stamp.external = version.integer(0);
     version.finish();
+    if (locked)
+        m_lockedDataVersion = stamp.external;
     return stamp;
 }
 
@@ -886,6 +895,7 @@ Database::Transaction::~Transaction()
 
 bool Database::control(const QString &sql, QString *error)
 {
+    m_lockedDataVersion = -1; // a transaction begins or ends
     try {
         Rows &rows = statement(sql);
         rows.m_active = true;

@@ -209,6 +209,8 @@ private:
     QHash<const QChar *, Rows *> m_literalStatements; // the same, by a literal's address
     // The tables this connection's statements write to, and how many writes each (changeStamp).
     QList<std::pair<QString, quint64>> m_writeCounts;
+    // SQLite's data_version as read in the transaction now open (-1: not read in it yet).
+    qint64 m_lockedDataVersion = -1;
     // Statements stepped or executed since the last release: the ones to reset.
     QList<Rows *> m_active;
     // pg_advisory_lock key held while migrating ("latchkey" in ASCII).

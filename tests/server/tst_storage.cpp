@@ -701,6 +701,22 @@ void TestStorage::changeStampTellsWhatMayHaveChanged()
     auto another = open();
     another->exec(u"INSERT INTO other (x) VALUES (2)"_s);
     QVERIFY(db->changeStamp({u"watched"}) != after);
+
+    // Inside a transaction (which holds the write lock) the external part is read once; the
+    // next transaction reads it again and sees what was committed in between.
+    Database::ChangeStamp inside;
+    {
+        Database::Transaction transaction(*db);
+        inside = db->changeStamp({u"watched"});
+        QCOMPARE(db->changeStamp({u"watched"}), inside);
+        transaction.commit();
+    }
+    another->exec(u"INSERT INTO other (x) VALUES (3)"_s);
+    {
+        Database::Transaction transaction(*db);
+        QVERIFY(db->changeStamp({u"watched"}).external != inside.external);
+        transaction.commit();
+    }
 }
 
 // The purge deletes only tokens expired before the cutoff, looks at one window of keys per call
