@@ -79,7 +79,7 @@ QString nextConnectionName()
 // reaches `restartAt` frames, the commit that crossed it runs a PASSIVE checkpoint itself. It
 // copies the little the thread has not, and the next write starts the WAL over (and cuts it back
 // to journal_size_limit). That is the only checkpoint on the serving connection: one per
-// 16 MiB of WAL instead of one per 4 MiB, and a short one.
+// 32 MiB of WAL instead of one per 4 MiB, and a short one.
 class WalCheckpointer final
 {
     Q_DISABLE_COPY_MOVE(WalCheckpointer)
@@ -90,13 +90,15 @@ public:
     // checkpoint, which is then left little to copy. Each checkpoint fsyncs both files, and an
     // fsync costs this VM's disk a fixed toll: waking at 1,000 frames and checkpointing again
     // every 20 ms while the WAL stayed long took a fifth of the server's CPU under the token
-    // load; once per turn, a fourteenth (bench/run: 22k requests/s became 32k).
-    static constexpr int threshold = 3072;
-    // Frames past which a commit checkpoints on the serving connection (see above): 16 MiB of
-    // 4 KiB pages. Kept small on purpose: a WAL that grows into new pages of the page cache
-    // faster than the kernel writes them back gets the serving thread's writes throttled (a
-    // 200 MB WAL under the token load meant a p99 of 90 ms); rewriting the same 16 MiB does not.
-    static constexpr int restartAt = 4096;
+    // load; once per turn, a fourteenth (wrk -t2 -c16: 20-23k tokens/s became 29-34k).
+    static constexpr int threshold = 6144;
+    // Frames past which a commit checkpoints on the serving connection (see above): 32 MiB of
+    // 4 KiB pages. That checkpoint's fsyncs stall the requests of its batch, so the fewer the
+    // better for the p99: at 4,096 frames (16 MiB) the token load's p99 read 3.2-9.3 ms over six
+    // runs, at 8,192 2.7-3.5 ms. Not much more: a WAL that grows into new pages of the page
+    // cache faster than the kernel writes them back gets the serving thread's writes throttled
+    // (a 200 MB WAL under the token load meant a p99 of 90 ms).
+    static constexpr int restartAt = 8192;
     // While the WAL stays past `threshold` after a checkpoint, the next one waits this long.
     static constexpr std::chrono::milliseconds recheckAfter{200};
 
@@ -371,8 +373,9 @@ void Database::applySessionSettings()
             ? QStringList{u"SET lock_timeout = '5s'"_s}
             : QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
                           u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
-                          // When the WAL starts over, a file grown past 32 MiB is cut back.
-                          u"PRAGMA journal_size_limit=33554432"_s};
+                          // When the WAL starts over, a file grown past 40 MiB is cut back
+                          // (a turn of the WAL is 8,192 frames, 33 MB).
+                          u"PRAGMA journal_size_limit=41943040"_s};
     for (const QString &setting : settings) {
         QString error;
         if (!execOnce(setting, &error))

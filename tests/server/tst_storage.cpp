@@ -652,20 +652,21 @@ void TestStorage::walIsCheckpointedOffTheServingConnection()
     const QString file = m_database->locationFor(m_dir->path());
     db->exec(u"CREATE TABLE pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)"_s);
     const QString filler(3000, u'x');
-    // One commit each, about a page each: past the 3,072 frames that wake the checkpointer.
-    for (int i = 0; i < 3500; ++i)
+    // One commit each, about a page each: past the 6,144 frames that wake the checkpointer.
+    for (int i = 0; i < 7000; ++i)
         db->exec(u"INSERT INTO pages (id, filler) VALUES (?, ?)"_s, {i, filler});
-    QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(file).size() > 3000 * 3000,
+    QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(file).size() > 6000 * 3000,
                               qPrintable(u"database file: %1 bytes"_s.arg(QFileInfo(file).size())),
                               10000);
-    // Far more than the WAL may hold (4,096 frames, cut back to 32 MiB when it starts over).
-    for (int i = 3500; i < 20000; ++i)
+    // Far more than the WAL may hold (8,192 frames, 33 MB, cut back to 40 MiB when it starts
+    // over).
+    for (int i = 7000; i < 30000; ++i)
         db->exec(u"INSERT INTO pages (id, filler) VALUES (?, ?)"_s, {i, filler});
     const qint64 wal = QFileInfo(file + u"-wal"_s).size();
-    QVERIFY2(wal <= 40 * 1024 * 1024, qPrintable(u"WAL: %1 bytes"_s.arg(wal)));
+    QVERIFY2(wal <= 48 * 1024 * 1024, qPrintable(u"WAL: %1 bytes"_s.arg(wal)));
     auto &count = db->exec(u"SELECT COUNT(*) FROM pages"_s);
     QVERIFY(count.next());
-    QCOMPARE(count.integer(0), 20000);
+    QCOMPARE(count.integer(0), 30000);
 }
 
 // A change stamp differs after this connection wrote to one of its tables (whether or not a row
