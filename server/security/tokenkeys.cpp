@@ -60,9 +60,4 @@ QString storedKey(const MasterKey &key, QStringView token)
     return token.first(SelectorLength + 1) + key.digest(token);
 }
 
-QString keyIssuedFrom(qint64 msecs)
-{
-    return selector(msecs, 0);
-}
-
 } // namespace Latchkey::Server::TokenKeys

@@ -19,8 +19,4 @@ QString generate(qint64 issuedAtMSecs);
 // without a selector (issued before selectors existed) is stored under its digest alone.
 QString storedKey(const MasterKey &key, QStringView token);
 
-// The smallest stored key of a token issued at `msecs` or later. Keys below it are those of
-// tokens issued before `msecs`, and of some tokens issued without a selector.
-QString keyIssuedFrom(qint64 msecs);
-
 } // namespace Latchkey::Server::TokenKeys
