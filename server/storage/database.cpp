@@ -39,9 +39,16 @@ QString StorageError::message() const
 
 namespace {
 
-// The table an INSERT, UPDATE or DELETE names (lower case), or nothing for any other statement.
+// The table an INSERT, UPDATE or DELETE names (lower case); "*" for a statement that may write
+// to tables it does not name first (WITH ..., REPLACE), which changes every stamp; nothing for
+// any other statement.
 QString writtenTable(const QString &sql)
 {
+    const QStringView text = QStringView(sql).trimmed();
+    if (text.startsWith(u"WITH", Qt::CaseInsensitive) ||
+        text.startsWith(u"REPLACE", Qt::CaseInsensitive)) {
+        return u"*"_s;
+    }
     static const QRegularExpression pattern(
         u"^\\s*(?:INSERT\\s+(?:OR\\s+\\w+\\s+)?INTO|UPDATE(?:\\s+OR\\s+\\w+)?|DELETE\\s+FROM)"
         "\\s+\"?(\\w+)"_s,
@@ -526,7 +533,7 @@ Database::ChangeStamp Database::changeStamp(std::initializer_list<QStringView> t
     if (m_dialect != Dialect::Sqlite)
         return stamp;
     for (const auto &[table, count] : std::as_const(m_writeCounts)) {
-        if (std::find(tables.begin(), tables.end(), table) != tables.end())
+        if (table == u"*" || std::find(tables.begin(), tables.end(), table) != tables.end())
             stamp.own += count;
     }
     // Inside a transaction this connection holds the write lock (every BEGIN is IMMEDIATE):

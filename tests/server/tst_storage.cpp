@@ -697,6 +697,10 @@ void TestStorage::changeStampTellsWhatMayHaveChanged()
     db->exec(u"delete from \"watched\" where x = 99"_s);
     QVERIFY(db->changeStamp({u"watched"}) != after);
     QCOMPARE(db->changeStamp({u"other"}).own, 1u);
+    // A statement whose first word does not name its table counts for every table.
+    after = db->changeStamp({u"watched"});
+    db->exec(u"WITH n(x) AS (SELECT 5) INSERT INTO other (x) SELECT x FROM n"_s);
+    QVERIFY(db->changeStamp({u"watched"}) != after);
 
     after = db->changeStamp({u"watched"});
     auto another = open();
