@@ -36,6 +36,12 @@ public:
 
     static HttpResponse oauthError(int status, const QString &error, const QString &description);
 
+    // Once per this many tokens issued, twice as many are looked at for ones expired over a
+    // day ago (TokenRepository::purgeExpired): the sweep gains on the end of the table, where
+    // new tokens go, and starts over once it reaches it. For a day, using an expired token
+    // still says that it expired rather than that it is unknown.
+    static constexpr int purgeEvery = 256;
+
 private:
     HttpResponse clientCredentials(const ConsumerRecord &consumer,
                                    const std::optional<GroupSnapshot> &group, const FormData &form);
@@ -51,14 +57,6 @@ private:
     ServerContext &m_context;
     FailureLimiter m_failures; // 10 in 60 s
 
-public:
-    // Once per this many tokens issued, twice as many are looked at for ones expired over a
-    // day ago (TokenRepository::purgeExpired): the sweep gains on the end of the table, where
-    // new tokens go, and starts over once it reaches it. For a day, using an expired token
-    // still says that it expired rather than that it is unknown.
-    static constexpr int purgeEvery = 256;
-
-private:
     int m_issuedSincePurge = 0;
 };
 
